@@ -1,0 +1,219 @@
+"""Figures: every number a text states about something countable or measurable.
+
+For each number found by `text.numbers`, decide whether it is a figure at all (not a
+date, a year, an ordinal, a name, a time or list numbering), then read what it counts
+(the head noun after it), how hedged it is (the words before it), whose it is
+(demonyms, captor phrases), and what happened to them (the governing verb or noun).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.extract.parties import PartyMention, find_parties, main_sides, party_of_word
+from pipeline.lexicons import load
+from pipeline.text.dates import find_dates
+from pipeline.text.numbers import NumberMention, find_numbers
+from pipeline.text.sentences import Sentence, split_sentences
+
+DURATIONS = {"days", "weeks", "months", "years", "hours"}
+PEOPLE_PREDICATES = {"released", "returned", "held", "missing", "killed", "wounded", "killed_or_wounded", "captured", "exchanged"}
+# Words that may stand between a number and its noun ("14 ballistic missiles", "270 Russian servicemen").
+_NOT_MODIFIERS = frozenset(
+    "and or of in on at to for from with by were was are is be been being have has had the a an that who which as "
+    "per each every than but not all its their his her our this these those some about into over under after before "
+    "during since until while when where more".split())
+_REFERENCE_NOUNS = r"(?:sides|countries|nations|parties|governments|leaders|delegations|presidents|men|states|neighbours|neighbors|armies|capitals)"
+_PARENTHETICAL = re.compile(r",\s+(?:including|among them|some of whom|many of whom|most of whom|some|who|which|most of them|all of them)\b[^,;.]*,")
+_DEAL_WORDS = re.compile(r"\b(?:deal|agreement|agreed|accord|pact|arrangement)\b", re.IGNORECASE)
+_EXCHANGE_WORDS = re.compile(r"\b(?:exchange|exchanges|swap|swaps|prisoners?|POWs?|captives?)\b", re.IGNORECASE)
+_CAPTOR = re.compile(r"\b(?:in|from)\s+(?P<captor>[A-Z][\w.]+)\s+(?:captivity|prisons?|custody|jails?|detention)\b|\bheld\s+by\s+(?P<holder>[A-Z][\w.]+)")
+_WORD = re.compile(r"[A-Za-z%][\w’'.-]*|%")
+
+
+@dataclass(frozen=True)
+class FigureMention:
+    start: int
+    end: int
+    surface: str
+    value: float
+    value_high: float | None
+    qualifier: str
+    category: str
+    party: str | None
+    predicate: str | None
+    sentence: str
+    kind: str
+
+
+@cache
+def _categories() -> dict[str, str]:
+    return {row["word"]: row["category"] for row in load("categories")}
+
+
+@cache
+def _qualifier_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    table = {row["phrase"]: row["qualifier"] for row in load("qualifiers")}
+    alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(table, key=len, reverse=True))
+    return re.compile(rf"\b(?P<q>{alternation})\s+$", re.IGNORECASE), table
+
+
+@cache
+def _predicate_patterns() -> dict[str, tuple[re.Pattern, dict[str, str]]]:
+    patterns = {}
+    for side in ("before", "after"):
+        table = {row["phrase"]: row["predicate"] for row in load("predicates") if row["side"] == side}
+        alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(table, key=len, reverse=True))
+        patterns[side] = (re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE), table)
+    return patterns
+
+
+def _is_year(number: NumberMention, surface: str) -> bool:
+    return number.kind == "number" and re.fullmatch(r"(?:1[89]|20)\d\d", surface) is not None
+
+
+def _excluded(text: str, number: NumberMention, surface: str, date_spans: list[tuple[int, int]]) -> bool:
+    if any(s < number.end and number.start < e for s, e in date_spans):
+        return True
+    before, after = text[max(0, number.start - 12):number.start], text[number.end:number.end + 12]
+    if number.kind == "number":
+        if re.match(r":\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|GMT\b)", after):
+            return True  # a time of day
+        if re.search(r"(?:^|\n)\s*$", before) and re.match(r"[.)]\s", after):
+            return True  # list numbering
+        if re.search(r"(?:No\.|#|number)\s*$", before):
+            return True
+        if re.match(r"-year-old|\s+years?\s+old\b", after) or re.search(r"\b(?:aged?|age)\s+$", before):
+            return True  # an age
+        if re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r",", after) and number.value < 120:
+            return True  # "Natalia Apetyk, 54," is an age in a name
+        if surface.lower() == "two" and re.search(r"\bthe\s+$", before, re.IGNORECASE) and re.match(rf"\s+{_REFERENCE_NOUNS}\b", after):
+            return True  # "the two sides" refers, it does not count
+    return False
+
+
+def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[str | None, str | None, int]:
+    """(category, party, end of the noun phrase) read from the words after the number."""
+    pos = number.end
+    rest = text[pos:sentence_end]
+    if number.kind in ("vague", "fraction") or re.match(r"\s+of\s+", rest) and number.kind == "number" and re.search(r"dozen|hundred|thousand|million", text[number.start:number.end], re.IGNORECASE):
+        m = re.match(r"\s+of\s+(?:the\s+|them\b|those\b)?", rest)
+        if m:
+            pos += m.end()
+    if number.unit:
+        return number.unit, None, number.end
+    party = None
+    words = list(_WORD.finditer(text, pos, min(sentence_end, pos + 80)))
+    for i, word_match in enumerate(words[:4]):
+        if text[pos:word_match.start()].strip(" "):  # punctuation between: the phrase has ended
+            break
+        word = word_match.group().rstrip(".’'")
+        lowered = word.lower()
+        for length in (3, 2):  # multi-word nouns first: "prisoners of war", "service members"
+            phrase = " ".join(w.group().lower() for w in words[i:i + length])
+            if phrase in _categories() and len(words[i:i + length]) == length:
+                return _categories()[phrase], party, words[i + length - 1].end()
+        if lowered in _categories():
+            return _categories()[lowered], party, word_match.end()
+        code = party_of_word(word)
+        if code is not None:
+            if word.endswith("s") and word[0].isupper() and (i + 1 >= len(words) or words[i + 1].group().lower() not in _categories()):
+                return "people", code, word_match.end()  # "390 Ukrainians"
+            party = code
+        elif lowered in _NOT_MODIFIERS or not re.fullmatch(r"[a-z][a-z-]*", word):
+            break
+        pos = word_match.end()
+    return None, party, number.end
+
+
+def _qualifier(text: str, number: NumberMention) -> str:
+    if number.vague:
+        return "vague"
+    pattern, table = _qualifier_pattern()
+    m = pattern.search(text, max(0, number.start - 25), number.start)
+    if m:
+        return table[" ".join(m.group("q").lower().split())]
+    return "exact"
+
+
+def _predicate(text: str, number: NumberMention, np_end: int, sentence: Sentence) -> str | None:
+    after_text = _PARENTHETICAL.sub(lambda m: " " * len(m.group()), text[np_end:sentence.end])
+    after_text = re.split(r"[,;:.!?](?=\s|$)", after_text, maxsplit=1)[0]
+    after_pattern, after_table = _predicate_patterns()["after"]
+    m = after_pattern.search(after_text)
+    if m and len(after_text[:m.start()].split()) <= 10:
+        return after_table[" ".join(m.group().lower().split())]
+    clause_start = max([sentence.start] + [text.rfind(c, sentence.start, number.start) + 1 for c in ";:"])
+    window_start = max(clause_start, number.start - 60)
+    before_text = text[window_start:number.start]
+    before_pattern, before_table = _predicate_patterns()["before"]
+    found = list(before_pattern.finditer(before_text))
+    if found:
+        last = max(found, key=lambda x: (x.end(), x.end() - x.start()))
+        return before_table[" ".join(last.group().lower().split())]
+    return None
+
+
+def _captive_party(sentence_text: str, sides: tuple[str, ...]) -> str | None:
+    """'in Russian captivity' -> the captives are the other side's people."""
+    m = _CAPTOR.search(sentence_text)
+    if not m or len(sides) != 2:
+        return None
+    captor = party_of_word((m.group("captor") or m.group("holder")).rstrip(".’'s"))
+    if captor in sides:
+        return sides[1] if captor == sides[0] else sides[0]
+    return None
+
+
+def extract_figures(text: str, parties: list[PartyMention] | None = None) -> list[FigureMention]:
+    parties = find_parties(text) if parties is None else parties
+    sides = main_sides(parties)
+    sentences = split_sentences(text)
+    date_spans = [(d.start, d.end) for d in find_dates(text) if d.precision != "weekday"]
+    figures: list[FigureMention] = []
+    sentence_iter = iter(sentences)
+    sentence = next(sentence_iter, None)
+    previous: FigureMention | None = None
+    for number in find_numbers(text):
+        while sentence is not None and sentence.end <= number.start:
+            sentence = next(sentence_iter, None)
+        if sentence is None or number.start < sentence.start:
+            continue
+        surface = text[number.start:number.end]
+        if _excluded(text, number, surface, date_spans):
+            continue
+        category, party, np_end = _noun_phrase(text, number, sentence.end)
+        if _is_year(number, surface) and category is None:
+            continue
+        if surface.lower() == "one" and (category is None or re.match(r"\s+(?:such|of)\b", text[number.end:number.end + 9], re.I)):
+            continue  # "one" as a pronoun ("one such case") counts nothing
+        predicate = None if (category in DURATIONS or number.kind == "percent") else _predicate(text, number, np_end, sentence)
+        linked = previous is not None and previous.sentence == sentence.text and re.search(
+            r"(?:including|among them|of whom|comprising|together with|\band)\s*$", text[max(sentence.start, number.start - 20):number.start])
+        if predicate is None and linked and category not in DURATIONS:
+            predicate = previous.predicate
+        if number.kind == "pair":
+            category = category or ("prisoners" if _EXCHANGE_WORDS.search(sentence.text) else "other")
+            if _DEAL_WORDS.search(sentence.text):
+                predicate = "agreed"
+        if category is None:
+            if linked and previous.category not in DURATIONS:
+                category = previous.category
+            elif number.vague or predicate in PEOPLE_PREDICATES:
+                category = "people"
+            else:
+                category = "other"
+        if party is None and category not in DURATIONS and category not in ("percent", "other"):
+            party = _captive_party(text[number.start:sentence.end], sides) if predicate == "held" else None
+            if party is None and linked and previous.party and previous.category not in DURATIONS:
+                party = previous.party
+        figure = FigureMention(
+            start=number.start, end=number.end, surface=surface, value=number.value, value_high=number.value_high,
+            qualifier=_qualifier(text, number), category=category, party=party, predicate=predicate,
+            sentence=sentence.text, kind=number.kind,
+        )
+        figures.append(figure)
+        previous = figure
+    return figures

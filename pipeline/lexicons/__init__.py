@@ -1,0 +1,28 @@
+"""Curated reference data kept as tab-separated files, reviewable without reading Python.
+
+Each file starts with `#` comment lines that say what it is for, then a header row.
+This module only reads them; what the columns mean is said in each file.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).parent
+
+
+@cache
+def load(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of `<name>.tsv` as dicts, comment and blank lines skipped."""
+    path = LEXICON_DIR / f"{name}.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return tuple({key: (value or "").strip() for key, value in row.items()} for row in reader)
+
+
+def words(name: str, column: str = "word") -> frozenset[str]:
+    """One column of a lexicon as a set of lower-case strings."""
+    return frozenset(row[column].lower() for row in load(name))

@@ -1,0 +1,137 @@
+"""Dates as news text writes them, with their precision, and weekdays resolved like a careful reader.
+
+Recognition is a handful of patterns whose groups are the date's parts, so each date
+keeps its exact span; resolution against a reference date (the article's own date)
+fills in a missing year or turns "on Saturday" into a day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {name: i for i, name in enumerate(
+    "January February March April May June July August September October November December".split(), start=1)}
+_MONTH_ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9,
+                        "Oct": 10, "Nov": 11, "Dec": 12}
+WEEKDAYS = {name: i for i, name in enumerate("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())}
+
+_MONTH = "(?:" + "|".join([*MONTHS, *(rf"{a}\.?" for a in _MONTH_ABBREVIATIONS)]) + ")"
+_WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
+_YEAR = r"(?:19|20)\d\d"
+_YEAR_PREPOSITIONS = r"(?:in|In|since|Since|until|by|during|of|early|late|mid-|throughout|before|after|from|to|in early|in late|in mid-)"
+
+_PATTERN = re.compile("|".join([
+    rf"(?P<iso>\b(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)",
+    rf"(?P<mdy>(?:(?P<wd1>{_WEEKDAY}),?\s+)?(?P<m1>{_MONTH})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y1>{_YEAR})(?!\d))?)",
+    rf"(?P<dmy>(?:(?P<wd2>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR})(?!\d))?)",
+    rf"(?P<my>\b(?P<m3>{_MONTH}),?\s+(?:of\s+)?(?P<y3>{_YEAR})(?!\d))",
+    rf"(?P<yonly>\b{_YEAR_PREPOSITIONS}\s+(?P<y4>{_YEAR})(?![\d-]))",
+    rf"(?P<wdonly>\b(?P<wd5>{_WEEKDAY})\b)",
+]))
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None
+    weekday: int | None  # 0 = Monday
+
+    @property
+    def precision(self) -> str:
+        if self.day is not None:
+            return "day"
+        if self.month is not None:
+            return "month"
+        if self.year is not None:
+            return "year"
+        return "weekday"
+
+    @property
+    def weekday_conflicts(self) -> bool:
+        """A stated weekday that does not fall on the stated full date ('Friday, May 24, 2025')."""
+        if self.weekday is None or None in (self.year, self.month, self.day):
+            return False
+        try:
+            return dt.date(self.year, self.month, self.day).weekday() != self.weekday
+        except ValueError:
+            return True
+
+    @property
+    def weekday_confirms(self) -> bool:
+        return self.weekday is not None and None not in (self.year, self.month, self.day) and not self.weekday_conflicts
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    date: dt.date
+    precision: str
+    inferred: bool  # the year or the day came from the reference date, not the words
+
+
+def _month(name: str) -> int:
+    name = name.rstrip(".")
+    return MONTHS.get(name) or _MONTH_ABBREVIATIONS[name]
+
+
+def find_dates(text: str) -> list[DateMention]:
+    found = []
+    for m in _PATTERN.finditer(text):
+        if m.group("iso"):
+            found.append(DateMention(m.start(), m.end(), int(m.group("iy")), int(m.group("im")), int(m.group("id")), None))
+        elif m.group("mdy") or m.group("dmy"):
+            k = "1" if m.group("mdy") else "2"
+            day = int(m.group(f"d{k}"))
+            if not 1 <= day <= 31:
+                continue
+            year = m.group(f"y{k}")
+            weekday = m.group(f"wd{k}")
+            found.append(DateMention(m.start(), m.end(), int(year) if year else None, _month(m.group(f"m{k}")), day,
+                                     WEEKDAYS[weekday] if weekday else None))
+        elif m.group("my"):
+            found.append(DateMention(m.start(), m.end(), int(m.group("y3")), _month(m.group("m3")), None, None))
+        elif m.group("yonly"):
+            found.append(DateMention(m.start("y4"), m.end("y4"), int(m.group("y4")), None, None, None))
+        elif m.group("wdonly"):
+            found.append(DateMention(m.start(), m.end(), None, None, None, WEEKDAYS[m.group("wd5")]))
+    return found
+
+
+def resolve(mention: DateMention, reference: dt.date | None, direction: str = "past") -> ResolvedDate | None:
+    """The calendar date a mention means, read against the article's own date.
+
+    direction: 'past' for something that happened (a bare weekday is the latest such day
+    on or before the reference), 'future' for something planned (the next such day after it).
+    """
+    if mention.precision == "weekday":
+        if reference is None:
+            return None
+        delta = (mention.weekday - reference.weekday()) % 7
+        if direction == "future":
+            return ResolvedDate(reference + dt.timedelta(days=delta or 7), "day", True)
+        return ResolvedDate(reference - dt.timedelta(days=(7 - delta) % 7), "day", True)
+    year, inferred = mention.year, False
+    if year is None:
+        if reference is None:
+            return None
+        year, inferred = reference.year, True
+        candidate = _safe_date(year, mention.month, mention.day or 1)
+        if candidate is not None and direction == "past" and candidate > reference + dt.timedelta(days=31):
+            year -= 1
+        elif candidate is not None and direction == "future" and candidate < reference - dt.timedelta(days=31):
+            year += 1
+    date = _safe_date(year, mention.month or 1, mention.day or 1)
+    if date is None:
+        return None
+    return ResolvedDate(date, mention.precision, inferred)
+
+
+def _safe_date(year: int, month: int | None, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month or 1, day)
+    except ValueError:
+        return None

@@ -1,0 +1,47 @@
+"""Sentence spans: split at end punctuation or line breaks, never after a known abbreviation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.lexicons import load
+
+_BOUNDARY = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’')\]]))\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(row["word"] for row in load("abbreviations"))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if "\n" not in m.group():
+            word = text[:m.start()].rsplit(None, 1)[-1] if text[:m.start()].strip() else ""
+            word = word.lstrip("\"“‘(").rstrip("\"”’')]")
+            if word in _abbreviations() or re.fullmatch(r"[A-Z]\.", word):
+                continue
+        _append(sentences, text, start, m.start())
+        start = m.end()
+    _append(sentences, text, start, len(text))
+    return sentences
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(start, end, text[start:end]))

@@ -1,0 +1,119 @@
+"""Synonym-spinner detection and repair, driven by the spin lexicon (lexicons/spin.tsv).
+
+A spinner swaps words for "synonyms" without reading them ("Might 23" for "May 23",
+"troopers" for "soldiers"). Each lexicon entry maps a spun phrase back, with the
+context it needs. Entries of scope `anywhere` are safe in any text; entries of scope
+`spun` are applied only once the whole document is judged spun, so that the
+"trade deal" of a clean article stays a trade deal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.lexicons import load
+from pipeline.text.edits import Edit
+
+# A document is judged spun when it holds this many near-certain spinner phrases ...
+MIN_ANYWHERE_HITS = 2
+# ... or when this share of its words match the lexicon, from several distinct entries.
+MIN_SPIN_SCORE = 0.03
+MIN_DISTINCT_ENTRIES = 5
+
+_WORD = re.compile(r"[A-Za-z0-9À-ÿ’'-]+")
+
+
+@dataclass(frozen=True)
+class SpinEntry:
+    spun: str
+    original: str
+    scope: str
+    exact_case: bool
+    before: re.Pattern | None
+    after: re.Pattern | None
+
+    @property
+    def rule(self) -> str:
+        return f"spin:{self.spun}"
+
+
+@dataclass(frozen=True)
+class SpinJudgement:
+    score: float
+    is_spun: bool
+    edits: list[Edit]
+
+
+def _phrase_pattern(phrase: str) -> str:
+    parts = [re.escape(word).replace("'", "['’]") for word in phrase.split()]
+    return r"\s+".join(parts)
+
+
+@cache
+def _lexicon() -> tuple[re.Pattern, dict[str, list[SpinEntry]]]:
+    by_key: dict[str, list[SpinEntry]] = {}
+    for row in load("spin"):
+        entry = SpinEntry(
+            spun=row["spun"], original=row["original"], scope=row["scope"], exact_case=row["case"] == "exact",
+            before=re.compile(f"(?:{row['before']})\\s*$") if row["before"] else None,
+            after=re.compile(row["after"]) if row["after"] else None,
+        )
+        by_key.setdefault(_key(entry.spun), []).append(entry)
+    # Longest phrases first, so "a whole lot of hundreds" wins over "hundreds".
+    phrases = sorted({e.spun for entries in by_key.values() for e in entries}, key=lambda p: (-len(p), p))
+    alternation = "|".join(_phrase_pattern(p) for p in phrases)
+    return re.compile(f"(?<![\\w’'-])(?:{alternation})(?![\\w-])", re.IGNORECASE), by_key
+
+
+def _key(phrase: str) -> str:
+    return " ".join(phrase.lower().replace("’", "'").split())
+
+
+def _with_case(found: str, original: str) -> str:
+    if "’" in found:  # keep the article's apostrophe style
+        original = original.replace("'", "’")
+    if len(found) > 1 and found.isupper():
+        return original.upper()
+    if found[:1].isupper():
+        return original[:1].upper() + original[1:]
+    if found[:1].islower():
+        return original[:1].lower() + original[1:]
+    return original
+
+
+def _matching_entry(text: str, match: re.Match) -> SpinEntry | None:
+    found = match.group()
+    _, by_key = _lexicon()
+    for entry in by_key.get(_key(found), []):
+        if entry.exact_case and " ".join(found.replace("’", "'").split()) != entry.spun:
+            continue
+        if entry.before and not entry.before.search(text, max(0, match.start() - 80), match.start()):
+            continue
+        if entry.after and not entry.after.match(text, match.end(), min(len(text), match.end() + 80)):
+            continue
+        return entry
+    return None
+
+
+def judge_and_repair(text: str) -> SpinJudgement:
+    """Score how spun a text is and return the repairs to apply to it."""
+    pattern, _ = _lexicon()
+    hits: list[tuple[re.Match, SpinEntry]] = []
+    for match in pattern.finditer(text):
+        entry = _matching_entry(text, match)
+        if entry is not None:
+            hits.append((match, entry))
+    n_words = len(_WORD.findall(text))
+    spun_words = sum(len(_WORD.findall(match.group())) for match, _ in hits)
+    score = min(1.0, spun_words / n_words) if n_words else 0.0
+    anywhere_hits = sum(1 for _, entry in hits if entry.scope == "anywhere")
+    distinct = len({entry.rule for _, entry in hits})
+    is_spun = anywhere_hits >= MIN_ANYWHERE_HITS or (score >= MIN_SPIN_SCORE and distinct >= MIN_DISTINCT_ENTRIES)
+    edits = [
+        Edit(match.start(), match.end(), _with_case(match.group(), entry.original) if not entry.exact_case else entry.original, entry.rule)
+        for match, entry in hits
+        if entry.scope == "anywhere" or is_spun
+    ]
+    return SpinJudgement(round(score, 6), is_spun, edits)
