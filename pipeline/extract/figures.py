@@ -46,6 +46,7 @@ class FigureMention:
     predicate: str | None
     sentence: str
     kind: str
+    phrase_end: int  # end of the counted noun phrase ("390 prisoners"), for readers of the words after it
 
 
 @cache
@@ -212,7 +213,7 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
         figure = FigureMention(
             start=number.start, end=number.end, surface=surface, value=number.value, value_high=number.value_high,
             qualifier=_qualifier(text, number), category=category, party=party, predicate=predicate,
-            sentence=sentence.text, kind=number.kind,
+            sentence=sentence.text, kind=number.kind, phrase_end=max(np_end, number.end),
         )
         figures.append(figure)
         previous = figure

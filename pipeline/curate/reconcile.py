@@ -1,0 +1,204 @@
+"""Reconciliation: exchange mentions from many sources become one record per real-world event.
+
+The rule a reader can follow:
+1. Mentions match when they have the same two sides and status, compatible dates
+   (within 3 days for a handover or deal, the same day for a planned stage, the same
+   month or year where only that is known) and counts that differ by at most 10%.
+   A source contributes at most one mention to an event.
+2. Every value a source states goes to `claims`. For each field the chosen value is
+   the one that ranks first on, in order: not contradicted by its own weekday; a weekday
+   that confirms the date; more independent sources (near-duplicates do not count);
+   more sources; stated rather than inferred; stated by the source that says most
+   about the event. For `mediators` each source's set of codes is one value.
+3. `conflicting_fields` lists fields with more than one distinct value; `confidence`
+   grows with independent sources (1 - 0.5^n) and falls by 0.1 a conflict and by 0.05
+   for a date only inferred.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from pipeline.extract.exchanges import ExchangeMention
+
+COUNT_FIELDS = ["returned_to_a", "returned_to_b", "soldiers_to_a", "civilians_to_a", "soldiers_to_b", "civilians_to_b"]
+DATE_TOLERANCE_DAYS = {"completed": 3, "agreed": 3, "planned": 0}
+COUNT_TOLERANCE = 0.10
+
+
+@dataclass(frozen=True)
+class SourcedMention:
+    source_id: str
+    mention: ExchangeMention
+
+
+@dataclass
+class Cluster:
+    members: list[SourcedMention] = field(default_factory=list)
+
+    @property
+    def sources(self) -> set[str]:
+        return {m.source_id for m in self.members}
+
+    def counts(self, name: str) -> set[int]:
+        return {int(v) for m in self.members for v in m.mention.values(name)}
+
+    def dates(self) -> list[tuple[dt.date, str]]:
+        return [(m.mention.event_date, m.mention.date_precision) for m in self.members if m.mention.event_date is not None]
+
+
+@dataclass
+class Reconciled:
+    exchanges: list[dict]
+    claims: list[dict]
+    exchange_of_mention: dict[tuple[str, str], str]  # (source_id, mention key) -> exchange_id
+
+
+def _dates_compatible(a: tuple[dt.date, str], b: tuple[dt.date, str], status: str) -> bool:
+    (da, pa), (db, pb) = a, b
+    if "year" in (pa, pb):
+        return da.year == db.year
+    if "month" in (pa, pb):
+        return (da.year, da.month) == (db.year, db.month)
+    return abs((da - db).days) <= DATE_TOLERANCE_DAYS[status]
+
+
+def _counts_compatible(cluster: Cluster, mention: ExchangeMention) -> bool:
+    for name in COUNT_FIELDS:
+        mine = {int(v) for v in mention.values(name)}
+        theirs = cluster.counts(name)
+        if mine and theirs and not any(abs(x - y) <= COUNT_TOLERANCE * max(x, y) for x in mine for y in theirs):
+            return False
+    return True
+
+
+def _distance(cluster: Cluster, mention: ExchangeMention) -> int:
+    if mention.event_date is None or not cluster.dates():
+        return 0
+    return min(abs((d - mention.event_date).days) for d, _ in cluster.dates())
+
+
+def cluster_mentions(mentions: list[SourcedMention]) -> list[Cluster]:
+    groups: dict[tuple[str, str, str], list[SourcedMention]] = {}
+    for sm in mentions:
+        groups.setdefault((sm.mention.party_a, sm.mention.party_b, sm.mention.status), []).append(sm)
+    clusters: list[Cluster] = []
+    for (_, _, status), members in sorted(groups.items()):
+        dated = sorted((m for m in members if m.mention.event_date), key=lambda m: (m.mention.event_date, m.source_id, m.mention.anchor))
+        undated = sorted((m for m in members if not m.mention.event_date), key=lambda m: (m.source_id, m.mention.anchor))
+        local: list[Cluster] = []
+        for sm in dated:
+            candidates = [c for c in local if sm.source_id not in c.sources and _counts_compatible(c, sm.mention)
+                          and all(_dates_compatible(d, (sm.mention.event_date, sm.mention.date_precision), status) for d in c.dates())]
+            if candidates:
+                min(candidates, key=lambda c: _distance(c, sm.mention)).members.append(sm)
+            else:
+                local.append(Cluster([sm]))
+        for sm in undated:
+            candidates = [c for c in local if sm.source_id not in c.sources and _counts_compatible(c, sm.mention)]
+            if len(candidates) == 1:
+                candidates[0].members.append(sm)
+            else:
+                local.append(Cluster([sm]))
+        clusters += local
+    return clusters
+
+
+def _choose(field_name: str, stated: dict[str, list[tuple[SourcedMention, bool]]], independent: set[str], detail: dict[str, int]) -> str:
+    """The value that ranks first by the module's rule; `stated` maps value -> (mention, inferred) pairs."""
+    def rank(value: str):
+        rows = stated[value]
+        sources = {sm.source_id for sm, _ in rows}
+        contradicted = field_name == "event_date" and all(sm.mention.date_contradicted for sm, _ in rows)
+        confirmed = field_name == "event_date" and any(sm.mention.date_confirmed for sm, _ in rows)
+        return (not contradicted, confirmed, len(sources & independent), len(sources),
+                any(not inferred for _, inferred in rows), max(detail[s] for s in sources))
+    return sorted(stated, key=lambda v: (tuple(-int(x) for x in rank(v)), v))[0]
+
+
+def _exchange_ids(rows: list[dict]) -> None:
+    base: dict[int, str] = {}
+    for i, row in enumerate(rows):
+        date, precision = row["event_date"], row["date_precision"]
+        stamp = "undated" if date is None else {"day": date.isoformat(), "month": date.strftime("%Y-%m"), "year": str(date.year)}[precision]
+        base[i] = f"{row['party_a']}-{row['party_b']}-{stamp}".lower()
+    taken: dict[str, int] = {}
+    for i, row in enumerate(rows):
+        clash = sum(1 for j in base if base[j] == base[i]) > 1
+        candidate = base[i] + (f"-{row['status']}" if clash and row["status"] != "completed" else "")
+        taken[candidate] = taken.get(candidate, 0) + 1
+        row["exchange_id"] = candidate if taken[candidate] == 1 else f"{candidate}-{taken[candidate]}"
+
+
+def reconcile(mentions: list[SourcedMention], duplicate_of: dict[str, str | None]) -> Reconciled:
+    clusters = cluster_mentions(mentions)
+    rows: list[dict] = []
+    claim_rows: list[list[dict]] = []
+    for cluster in clusters:
+        independent = {s for s in cluster.sources if not duplicate_of.get(s) or duplicate_of[s] not in cluster.sources}
+        detail = {sm.source_id: len(sm.mention.claims) for sm in cluster.members}
+        first = cluster.members[0].mention
+        row: dict = {"status": first.status, "party_a": first.party_a, "party_b": first.party_b}
+        chosen: dict[str, set[str]] = {}
+        conflicts: list[str] = []
+        by_field: dict[str, dict[str, list[tuple[SourcedMention, bool]]]] = {}
+        for sm in cluster.members:
+            for claim in sm.mention.claims:
+                if claim.field != "mediators":
+                    by_field.setdefault(claim.field, {}).setdefault(claim.value, []).append((sm, claim.inferred))
+            codes = sorted({c.value for c in sm.mention.claims if c.field == "mediators"})
+            if codes:
+                inferred = all(c.inferred for c in sm.mention.claims if c.field == "mediators")
+                by_field.setdefault("mediators", {}).setdefault(";".join(codes), []).append((sm, inferred))
+        for name, stated in sorted(by_field.items()):
+            value = _choose(name, stated, independent, detail)
+            chosen[name] = set(value.split(";")) if name == "mediators" else {value}
+            if len(stated) > 1 and name != "status":
+                conflicts.append(name)
+        date_value = next(iter(chosen.get("event_date", {None})))
+        row["event_date"] = dt.date.fromisoformat(date_value) if date_value else None
+        precision = None
+        if date_value:
+            precision = next(sm.mention.date_precision for sm, _ in by_field["event_date"][date_value])
+        row["date_precision"] = precision
+        for name in COUNT_FIELDS:
+            row[name] = int(next(iter(chosen[name]))) if name in chosen else None
+        _fit_breakdown(row)
+        row["mediators"] = sorted(chosen.get("mediators", set()))
+        row["location"] = next(iter(chosen["location"])) if "location" in chosen else None
+        row["other_parties"] = sorted({p for sm in cluster.members for p in sm.mention.other_parties})
+        row["source_ids"] = sorted(cluster.sources)
+        row["n_sources"] = len(row["source_ids"])
+        row["conflicting_fields"] = sorted(conflicts)
+        inferred_date = date_value is not None and all(inf for _, inf in by_field["event_date"][date_value])
+        confidence = 1 - 0.5 ** max(1, len(independent)) - 0.1 * len(conflicts) - (0.05 if inferred_date else 0)
+        row["confidence"] = round(min(1.0, max(0.05, confidence)), 3)
+        row["_members"] = cluster.members
+        rows.append(row)
+        claim_rows.append([
+            {"source_id": sm.source_id, "field": c.field, "value": c.value, "start": c.start, "end": c.end,
+             "chosen": c.value in chosen.get(c.field, set()), "inferred": c.inferred}
+            for sm in cluster.members for c in sm.mention.claims
+        ])
+    order = sorted(range(len(rows)), key=lambda i: (rows[i]["event_date"] or dt.date.max, rows[i]["status"], rows[i]["party_a"],
+                                                    rows[i]["party_b"], rows[i]["source_ids"], rows[i]["_members"][0].mention.anchor))
+    rows = [rows[i] for i in order]
+    claim_rows = [claim_rows[i] for i in order]
+    _exchange_ids(rows)
+    exchange_of_mention = {(sm.source_id, sm.mention.key): row["exchange_id"] for row in rows for sm in row["_members"]}
+    claims = []
+    for row, cluster_claims in zip(rows, claim_rows):
+        parents = sorted({exchange_of_mention.get((sm.source_id, sm.mention.part_of)) for sm in row["_members"] if sm.mention.part_of} - {None})
+        row["part_of"] = parents[0] if parents else None
+        claims += [{"exchange_id": row["exchange_id"], **c} for c in cluster_claims]
+        del row["_members"]
+    return Reconciled(rows, claims, exchange_of_mention)
+
+
+def _fit_breakdown(row: dict) -> None:
+    """A breakdown larger than its stated total means the total was not stated for this event: drop the total."""
+    for side in ("a", "b"):
+        parts = (row[f"soldiers_to_{side}"] or 0) + (row[f"civilians_to_{side}"] or 0)
+        if row[f"returned_to_{side}"] is not None and parts > row[f"returned_to_{side}"]:
+            row[f"returned_to_{side}"] = None
