@@ -249,7 +249,9 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None) -> list[
         claims, others, used = _count_claims(text, handover_figures, sentence_of, sides, linked_each)
         main.claims += claims
         main.other_parties = sorted(set(others))
-        main.figure_starts = used
+        main_spans = [(sentences[i].start, sentences[i].end) for i in main_sentences]
+        main.figure_starts = sorted(set(used) | {f.start for f in handover_figures if f.category in COUNTED and f.predicate in HANDOVER_PREDICATES
+                                                 and any(s <= f.start < e for s, e in main_spans)})
         for i in main_sentences:
             m = _HANDOVER_PLACE.search(sentences[i].text)
             if m:

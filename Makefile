@@ -1,0 +1,36 @@
+# The two commands: `make dataset` (install + materialize everything) and `make test`.
+# Every target installs what it needs first, so each works on a fresh clone.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# One Dagster home for the CLI and the UI, so runs launched from either show up in both.
+export DAGSTER_HOME := $(CURDIR)/.dagster_home
+
+.PHONY: dataset test ui bench clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+$(DAGSTER_HOME)/dagster.yaml:
+	mkdir -p $(DAGSTER_HOME)
+	printf 'telemetry:\n  enabled: false\n' > $@
+
+dataset: $(BIN)/.installed $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/dg launch --assets '*'
+	$(BIN)/python -m pipeline.summary
+
+test: $(BIN)/.installed
+	$(BIN)/pytest
+
+ui: $(BIN)/.installed $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/dg dev
+
+bench: $(BIN)/.installed
+	$(BIN)/python bench/spin_repair.py
+
+clean:
+	rm -rf data $(DAGSTER_HOME)

@@ -1,0 +1,74 @@
+"""Rows of the curated tables, built from the stage outputs. Pure: records in, records out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from pipeline.extract.parties import parties as party_gazetteer
+
+
+def source_rows(raw_documents: list[dict], normalized: dict[str, dict], duplicate_of: dict[str, str]) -> list[dict]:
+    rows = []
+    for doc in raw_documents:
+        norm = normalized.get(doc["source_id"])
+        rows.append({
+            "source_id": doc["source_id"], "path": doc["paths"][0], "paths": list(doc["paths"]), "status": doc["status"],
+            "duplicate_of": duplicate_of.get(doc["source_id"]), "reject_reason": doc["reject_reason"],
+            "title": norm["title"] if norm else None, "published_date": norm["published_date"] if norm else None,
+            "encoding": doc["encoding"], "raw_text": doc["raw_text"], "text": norm["text"] if norm else None,
+            "spin_score": norm["spin_score"] if norm else 0.0, "is_spun": bool(norm and norm["is_spun"]),
+            "n_repairs": len(norm["repairs"]) if norm else 0,
+        })
+    return rows
+
+
+def repair_rows(normalized: list[dict]) -> list[dict]:
+    return [
+        {"source_id": doc["source_id"], "raw_start": r.in_start, "raw_end": r.in_end, "start": r.out_start, "end": r.out_end,
+         "before": r.before, "after": r.after, "rule": r.rule}
+        for doc in normalized for r in doc["repairs"]
+    ]
+
+
+def figure_rows(figure_mentions: list[dict], claims: list[dict], exchange_mentions: list) -> list[dict]:
+    """Figures with the exchange each describes: the exchange of the mention that read the figure."""
+    exchange_of_claim = {(c["source_id"], c["field"], c["start"], c["end"]): c["exchange_id"] for c in claims}
+    exchange_at = {}
+    for sm in exchange_mentions:
+        exchange_id = next((exchange_of_claim[key] for c in sm.mention.claims
+                            if (key := (sm.source_id, c.field, c.start, c.end)) in exchange_of_claim), None)
+        for start in sm.mention.figure_starts:
+            exchange_at.setdefault((sm.source_id, start), exchange_id)
+    return [
+        {"figure_id": f"{f['source_id']}-{f['start']}", "source_id": f["source_id"], "value": float(f["value"]),
+         "value_high": None if f["value_high"] is None else float(f["value_high"]), "qualifier": f["qualifier"],
+         "category": f["category"], "party": f["party"], "predicate": f["predicate"],
+         "exchange_id": exchange_at.get((f["source_id"], f["start"])), "surface": f["surface"],
+         "start": f["start"], "end": f["end"], "sentence": f["sentence"]}
+        for f in figure_mentions
+    ]
+
+
+def party_rows(exchanges: list[dict], figures: list[dict], claims: list[dict]) -> list[dict]:
+    """Every party code the other tables use (claims included), named from the gazetteer."""
+    codes = {c["value"] for c in claims if c["field"] == "mediators"}
+    for row in exchanges:
+        codes |= {row["party_a"], row["party_b"], *row["mediators"], *row["other_parties"]}
+    codes |= {f["party"] for f in figures if isinstance(f["party"], str)}
+    known = party_gazetteer()
+    unknown = sorted(codes - set(known))
+    if unknown:
+        raise ValueError(f"party codes missing from lexicons/parties.tsv: {unknown}; add a row for each")
+    return [{"code": code, "name": known[code].name, "kind": known[code].kind} for code in sorted(codes)]
+
+
+def latest_allowed_date() -> dt.date:
+    return dt.date.today()
+
+
+def group_by_source(rows: list[dict]) -> dict[str, list[dict]]:
+    grouped: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        grouped[row["source_id"]].append(row)
+    return grouped

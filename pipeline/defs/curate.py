@@ -1,0 +1,65 @@
+"""Curate: the six published tables, built from the stage outputs and validated by the checks in checks.py."""
+
+
+import dagster as dg
+import pandas as pd
+
+from pipeline.curate.near_duplicates import find_near_duplicates
+from pipeline.curate.reconcile import SourcedMention, reconcile
+from pipeline.curate.tables import figure_rows, party_rows, repair_rows, source_rows
+from pipeline.publish.frames import to_frame
+from pipeline.ui import OWNERS, frame_metadata, table_asset_metadata
+from schemas import TABLES
+
+
+def _table_asset(name: str, **kwargs):
+    return dg.asset(name=name, group_name="curate", kinds={"pandas", "table"}, owners=OWNERS,
+                    description=TABLES[name].description, metadata=table_asset_metadata(name), **kwargs)
+
+
+@_table_asset("sources")
+def sources(raw_documents: list[dict], normalized_documents: list[dict]) -> dg.Output[pd.DataFrame]:
+    normalized = {d["source_id"]: d for d in normalized_documents}
+    copies = find_near_duplicates([{"source_id": d["source_id"], "text": d["text"], "is_spun": d["is_spun"]} for d in normalized_documents])
+    frame = to_frame("sources", source_rows(raw_documents, normalized, copies))
+    return dg.Output(frame, metadata=frame_metadata(
+        frame, ok=int((frame["status"] == "ok").sum()), rejected=int((frame["status"] == "rejected").sum()),
+        spun=int(frame["is_spun"].sum()), near_duplicates=int(frame["duplicate_of"].notna().sum())))
+
+
+@_table_asset("repairs")
+def repairs(normalized_documents: list[dict]) -> dg.Output[pd.DataFrame]:
+    frame = to_frame("repairs", repair_rows(normalized_documents))
+    return dg.Output(frame, metadata=frame_metadata(frame, sources_repaired=int(frame["source_id"].nunique())))
+
+
+@dg.multi_asset(
+    group_name="curate",
+    outs={
+        name: dg.AssetOut(kinds={"pandas", "table"}, owners=OWNERS, description=TABLES[name].description,
+                          metadata=table_asset_metadata(name))
+        for name in ("exchanges", "claims")
+    },
+)
+def exchanges_and_claims(exchange_mentions: list[SourcedMention], sources: pd.DataFrame):
+    """Mentions of the same event from different sources become one `exchanges` row; every source's statement goes to `claims`."""
+    duplicate_of = {sid: dup for sid, dup in zip(sources["source_id"], sources["duplicate_of"]) if isinstance(dup, str)}
+    result = reconcile(exchange_mentions, duplicate_of)
+    exchanges = to_frame("exchanges", result.exchanges)
+    claims = to_frame("claims", result.claims)
+    yield dg.Output(exchanges, output_name="exchanges", metadata=frame_metadata(
+        exchanges, multi_source=int((exchanges["n_sources"] > 1).sum()),
+        with_conflicts=int((exchanges["conflicting_fields"].map(len) > 0).sum())))
+    yield dg.Output(claims, output_name="claims", metadata=frame_metadata(claims, chosen=int(claims["chosen"].sum())))
+
+
+@_table_asset("figures")
+def figures(figure_mentions: list[dict], exchange_mentions: list[SourcedMention], claims: pd.DataFrame) -> dg.Output[pd.DataFrame]:
+    frame = to_frame("figures", figure_rows(figure_mentions, claims.to_dict("records"), exchange_mentions))
+    return dg.Output(frame, metadata=frame_metadata(frame, linked_to_exchanges=int(frame["exchange_id"].notna().sum())))
+
+
+@_table_asset("parties")
+def parties(exchanges: pd.DataFrame, figures: pd.DataFrame, claims: pd.DataFrame) -> dg.Output[pd.DataFrame]:
+    frame = to_frame("parties", party_rows(exchanges.to_dict("records"), figures.to_dict("records"), claims.to_dict("records")))
+    return dg.Output(frame, metadata=frame_metadata(frame))

@@ -1,0 +1,32 @@
+"""Ingest: the input folder becomes raw documents, one per distinct content, rejected files included."""
+
+
+from dataclasses import asdict
+
+import dagster as dg
+
+from pipeline.corpus import list_input_files, read_corpus
+from pipeline.defs.resources import DatasetPaths
+from pipeline.ui import OWNERS
+
+
+@dg.asset(group_name="ingest", kinds={"python", "file"}, owners=OWNERS)
+def raw_documents(context: dg.AssetExecutionContext, paths: DatasetPaths) -> dg.Output[list[dict]]:
+    """Every file of the input folder (EXCHANGES_SEEDS_DIR), read and decoded: one record per distinct content.
+
+    Files with identical bytes share a record. A file that cannot be processed (empty,
+    binary, undecodable, too large, a link outside the folder) is kept with its reason.
+    """
+    folder = paths.seeds()
+    documents = read_corpus(folder, paths.max_file_bytes())
+    records = [{**asdict(d), "status": d.status} for d in documents]
+    rejected = [d for d in documents if d.reject_reason]
+    for doc in rejected:
+        context.log.warning(f"rejected {', '.join(doc.paths)}: {doc.reject_reason}")
+    n_files = len(list_input_files(folder))
+    context.log.info(f"read {n_files} files from {folder}: {len(documents)} distinct, {len(rejected)} rejected")
+    return dg.Output(records, metadata={
+        "input_folder": str(folder), "files": n_files, "documents": len(documents), "rejected": len(rejected),
+        "bytes": sum(d.n_bytes for d in documents),
+        "rejections": dg.MetadataValue.md("\n".join(f"- `{', '.join(d.paths)}`: {d.reject_reason}" for d in rejected) or "none"),
+    })

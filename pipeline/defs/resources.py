@@ -1,0 +1,38 @@
+"""Where the pipeline reads articles and writes the dataset, as one Dagster resource."""
+
+
+import os
+from pathlib import Path
+
+import dagster as dg
+
+from pipeline.text.decode import DEFAULT_MAX_BYTES
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+class DatasetPaths(dg.ConfigurableResource):
+    """Input folder, output folder and file-size limit.
+
+    Empty settings fall back to the environment, read when a run starts:
+    EXCHANGES_SEEDS_DIR (default `seeds/`), EXCHANGES_DATA_DIR (default `data/`),
+    EXCHANGES_MAX_BYTES (default 5,000,000).
+    """
+
+    seeds_dir: str = ""
+    data_dir: str = ""
+    max_bytes: int = 0
+
+    def seeds(self) -> Path:
+        return Path(self.seeds_dir or os.environ.get("EXCHANGES_SEEDS_DIR") or PROJECT_ROOT / "seeds").resolve()
+
+    def data(self) -> Path:
+        return Path(self.data_dir or os.environ.get("EXCHANGES_DATA_DIR") or PROJECT_ROOT / "data").resolve()
+
+    def max_file_bytes(self) -> int:
+        return self.max_bytes or int(os.environ.get("EXCHANGES_MAX_BYTES") or DEFAULT_MAX_BYTES)
+
+
+@dg.definitions
+def resources() -> dg.Definitions:
+    return dg.Definitions(resources={"paths": DatasetPaths()})

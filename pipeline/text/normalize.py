@@ -1,0 +1,70 @@
+"""Normalization of one document: unicode cleanup, then spin repair, with one offset map for both.
+
+Also reads the two facts a text states about itself: its headline and its publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from pipeline.text.cleanup import cleanup_edits
+from pipeline.text.dates import find_dates
+from pipeline.text.sentences import split_sentences
+from pipeline.text.edits import Applied, apply_edits, compose
+from pipeline.text.spin import judge_and_repair
+
+_PUBLISHED_LINE = re.compile(r"^\s*(?:Published|Updated|Posted|Date|Dated)\b[^\n]{0,40}$|^[^\n]{0,60}\b(?:Published|Updated|Posted)\b", re.I | re.M)
+# "KYIV, Ukraine (Reuters) — May 24, 2025 —" or "KYIV, May 24, 2025": a place, then the date right away.
+_DATELINE = re.compile(r"^(?:[A-Z][A-Za-z .’'-]{1,40}(?:,\s*[A-Z][A-Za-z .-]{1,30})?\s*(?:\([A-Za-z .]+\))?\s*[—–]+|[A-Z][A-Z .’'-]{1,40}(?:\s*\([A-Za-z .]+\))?\s*,)\s*")
+
+
+@dataclass(frozen=True)
+class NormalizedDocument:
+    text: str
+    repairs: list[Applied]
+    spin_score: float
+    is_spun: bool
+    title: str | None
+    published_date: dt.date | None
+
+
+def normalize(raw_text: str) -> NormalizedDocument:
+    cleaned, unicode_repairs = apply_edits(raw_text, cleanup_edits(raw_text))
+    judgement = judge_and_repair(cleaned)
+    text, spin_repairs = apply_edits(cleaned, judgement.edits)
+    repairs = compose(unicode_repairs, spin_repairs)
+    return NormalizedDocument(text, repairs, judgement.score, judgement.is_spun, find_title(text), find_published_date(text))
+
+
+def find_title(text: str) -> str | None:
+    """The first line, when it reads as a headline: one short sentence followed by more text."""
+    lines = text.strip().split("\n")
+    if len(lines) < 2:
+        return None
+    first = lines[0].strip()
+    if not first or len(first) > 200 or len(split_sentences(first)) != 1:
+        return None
+    return first.rstrip()
+
+
+def find_published_date(text: str) -> dt.date | None:
+    """A publication date the text states: a 'Published ...' line or a dateline ('KYIV, May 24, 2025 —')."""
+    head = text[:1500]
+    for match in _PUBLISHED_LINE.finditer(head):
+        line_end = head.find("\n", match.start())
+        line = head[match.start(): line_end if line_end >= 0 else len(head)]
+        full = [d for d in find_dates(line) if d.precision == "day" and d.year is not None]
+        if full:
+            return dt.date(full[0].year, full[0].month, full[0].day)
+    for line in head.split("\n")[:6]:
+        m = _DATELINE.match(line)
+        if m:
+            dates = [d for d in find_dates(line[m.end():m.end() + 40]) if d.start == 0 and d.precision == "day" and d.year is not None]
+            if dates:
+                return dt.date(dates[0].year, dates[0].month, dates[0].day)
+        only = find_dates(line.strip())
+        if only and only[0].start == 0 and only[0].end == len(line.strip()) and only[0].precision == "day" and only[0].year:
+            return dt.date(only[0].year, only[0].month, only[0].day)
+    return None
