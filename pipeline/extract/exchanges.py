@@ -3,12 +3,13 @@
 Reads a normalized text the way a careful reader would:
 - the handover the article is about (its "main" exchange), with counts from every
   sentence that reports people freed or returned;
-- background exchanges named with their own date ("the March 19 exchange of 175
-  prisoners per side"), each with the counts of its own stretch of text;
-- a deal covering several handovers ("an agreement to swap 1,000 prisoners per side"),
-  with its date and place from the talks that produced it;
+- other handovers with their own date: background ones named attributively ("the
+  March 19 exchange of 175 prisoners per side") and stages told sentence by sentence
+  ("The first stage took place on Monday, when each side handed over 270 captives");
+- a deal covering several handovers ("an agreement to swap 1,000 prisoners per side",
+  "a deal under which Hamas will free 50 hostages"), with its date and place;
 - planned stages ("further exchanges are planned for Saturday and Sunday").
-Unilateral releases, body repatriations and mere talk of a swap yield nothing.
+Unilateral releases, body repatriations, negated and hypothetical swaps yield nothing.
 Every claim keeps the span of the words that state it.
 """
 
@@ -19,27 +20,32 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from pipeline.extract.figures import FigureMention, extract_figures
-from pipeline.extract.parties import PartyMention, find_parties, main_sides, party_of_word
+from pipeline.extract.figures import LINKED, FigureMention, extract_figures
+from pipeline.extract.parties import PartyMention, find_parties, main_sides, parties, party_of_word
 from pipeline.lexicons import load
 from pipeline.text.dates import DateMention, find_dates, resolve
 from pipeline.text.sentences import Sentence, split_sentences
 
 COUNTED = {"prisoners": "returned_to", "people": "returned_to", "soldiers": "soldiers_to", "civilians": "civilians_to"}
 HANDOVER_PREDICATES = {"released", "returned", "exchanged", None}
+CUE_WINDOW = 45  # characters around an event word read for its kind
 _PARTY_WORD = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w’'-]*)?"
-_EACH_AFTER = re.compile(r"\s*(?:per\s+side|each|apiece|from\s+each\s+side|on\s+each\s+side|for\s+each\s+side|to\s+each\s+side|on\s+both\s+sides|from\s+both\s+sides|every)\b", re.I)
+_EACH_AFTER = re.compile(r"\s*(?:per\s+side|each|apiece|(?:from|on|for|to|by)\s+(?:each|both|either)\s+sides?|every)\b", re.I)
 _EACH_BEFORE = re.compile(r"\b(?:each\s+side|both\s+sides|each\s+country|both\s+countries|either\s+side|each)\b(?:\s+\w+){0,2}\s+$", re.I)
-_GIVER = re.compile(rf"(?P<giver>{_PARTY_WORD})\s+(?:has\s+|had\s+|have\s+)?(?:released|freed|handed\s+over|returned|transferred|sent\s+back|repatriated)\s+(?:\w+\s+){{0,3}}$")
+_GIVER = re.compile(rf"(?P<giver>{_PARTY_WORD})\s+(?:has\s+|had\s+|have\s+|will\s+)?(?:released|freed|free|release|handed\s+over|hand\s+over|returned|transferred|sent\s+back|repatriated)\s+(?:\w+\s+){{0,3}}$")
 _RECEIVER_AFTER = re.compile(rf"^[^.;]*?\b(?:returned|released|handed\s+over|transferred|sent\s+back|went\s+back|brought\s+back)\s+(?:home\s+)?to\s+(?P<receiver>{_PARTY_WORD})")
 _RECEIVER_BEFORE = re.compile(rf"(?P<receiver>{_PARTY_WORD})\s+(?:has\s+|had\s+)?(?:received|got\s+back|brought\s+home|welcomed\s+home|recovered)\s+(?:\w+\s+){{0,3}}$")
 _DEAL_DATE_CONTEXT = re.compile(r"\b(?:talks|negotiations|meeting|summit|agreement|deal|agreed|signed|reached)\b[^.]{0,40}$", re.I)
 _PLACE = re.compile(r"\b(?:talks|negotiations|meeting|summit|agreement|deal|agreed|signed|reached)\b[^.;]{0,50}?\bin\s+(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
-_HANDOVER_PLACE = re.compile(r"\b(?:at|on|near|across)\s+the\s+(?P<place>(?:[A-Z][\w’'-]+[\s-]+){1,2}border)\b")
+_HANDOVER_PLACE = re.compile(r"\b(?:at|on|near|across)\s+the\s+(?P<place>(?:[A-Z][\w’'-]+[\s-]+){1,2}border|border\s+(?:between|with)\s+[^,.;]+)")
 _BACKGROUND = re.compile(r"\b(?:earlier|previous|prior|past|last|former|first-ever)\s+$", re.I)
-_PLANNED_BEFORE = re.compile(r"\b(?:further|additional|more|next|upcoming|another|second|third|final|new)\s+(?:\w+\s+)?$", re.I)
+_PLANNED_BEFORE = re.compile(r"\b(?:further|additional|more|next|upcoming|another|new)\s+(?:\w+\s+)?$", re.I)
 _ATTRIBUTIVE = re.compile(r",?\s+(?:prisoner[s-]?\s+|POW\s+|prisoner-of-war\s+)?(?:exchange|swap|handover|trade)\b", re.I)
-_NOT_MAIN_DATE = re.compile(r"\b(?:since|until|till|before|started\s+in|began\s+in|from|talks|negotiations|meeting|summit|agreement|agreed|signed|reached)\b[^.,]{0,12}$", re.I)
+_NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|before|started\s+in|began\s+in|from|talks|negotiations|meeting|summit|agreement|agreed|signed|reached)\b[^.,]{0,12}$", re.I)
+_ON_DATE = re.compile(r"\b(?:on|On)\s+$")
+_PEOPLE = re.compile(r"\b(?:prisoners?|POWs?|captives?|detainees?|hostages?|soldiers?|servicemen|civilians|troops|defenders|inmates)\b", re.I)
+_MEDIATOR_SUBJECT = re.compile(rf"(?P<who>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:acted\s+as|served\s+as|was|were)\s+(?:the\s+|a\s+)?(?:mediators?|brokers?|go-betweens?|intermediar(?:y|ies))\b"
+                               rf"|(?P<who2>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:mediated|brokered|facilitated)\s+(?:the|a|an|this)\s+(?:\w+\s+)?(?:exchange|swap|deal|agreement|handover|release)")
 
 
 @dataclass
@@ -80,20 +86,47 @@ def _cues() -> dict[str, re.Pattern]:
             for kind, ps in by_kind.items()}
 
 
-def _event_cues(sentence: Sentence, text: str) -> list[tuple[re.Match, str]]:
-    """Event words in a sentence, each typed: main, planned, background or hypothetical."""
+@dataclass
+class _Reading:
+    """Everything one text yields that the mention builders share."""
+    text: str
+    sentences: list[Sentence]
+    dates: list[DateMention]
+    figures: list[FigureMention]
+    mediations: list[PartyMention]
+    sides: tuple[str, str]
+    linked_each: dict[int, bool]
+
+    def sentence_of(self, pos: int) -> Sentence:
+        for s in self.sentences:
+            if pos < s.end:
+                return s
+        return self.sentences[-1]
+
+    def inside(self, i: int, pos: int) -> bool:
+        return self.sentences[i].start <= pos < self.sentences[i].end
+
+
+def _event_cues(sentence: Sentence, text: str, with_stages: bool) -> list[tuple[re.Match, str]]:
+    """Event words of a sentence, each typed: main, planned, background, hypothetical or negated."""
     cues = _cues()
+    found = list(cues["event"].finditer(text, sentence.start, sentence.end))
+    if with_stages:
+        found += list(cues["stage"].finditer(text, sentence.start, sentence.end))
     typed = []
-    for m in cues["event"].finditer(text, sentence.start, sentence.end):
+    for m in sorted(found, key=lambda m: m.start()):
         if any(n.start() <= m.start() < n.end() for n in cues["not_event"].finditer(text, max(sentence.start, m.start() - 10), min(sentence.end, m.end() + 25))):
             continue
-        before = text[max(sentence.start, m.start() - 45):m.start()]
-        after = text[m.end():min(sentence.end, m.end() + 45)]
-        if cues["hypothetical"].search(before):
+        before = text[max(sentence.start, m.start() - CUE_WINDOW):m.start()]
+        after = text[m.end():min(sentence.end, m.end() + CUE_WINDOW)]
+        if cues["negated"].search(before):
+            kind = "negated"
+        elif cues["hypothetical"].search(before):
             kind = "hypothetical"
         elif _BACKGROUND.search(before):
             kind = "background"
-        elif cues["planned"].search(before + " " + after) or (m.group().lower().endswith("s") and _PLANNED_BEFORE.search(before)) or cues["next_day"].search(before):
+        elif (cues["planned"].search(before + " " + after) or cues["next_day"].search(before)
+              or (m.group().lower().endswith("s") and _PLANNED_BEFORE.search(before))):
             kind = "planned"
         else:
             kind = "main"
@@ -102,16 +135,22 @@ def _event_cues(sentence: Sentence, text: str) -> list[tuple[re.Match, str]]:
 
 
 def _mediations(text: str, parties: list[PartyMention]) -> list[PartyMention]:
-    """Party mentions credited with brokering: 'brokered by X', 'with the mediation of X and Y', 'X-mediated swap'."""
+    """Party mentions credited with brokering: 'brokered by X', 'with the mediation of X, Y and Z', 'X-mediated swap', 'X acted as mediator'."""
     found = []
     for m in _cues()["mediation"].finditer(text):
-        stop = re.search(r"[.;:]|,\s+(?!and\b)|\b(?:during|in|on|at|after|before|which|who|that)\b", text[m.end():m.end() + 90])
-        end = m.end() + (stop.start() if stop else 90)
+        stop = re.search(r"[.;:]|,\s+(?!and\b|the\s+[A-Z]|[A-Z])|\b(?:during|in|on|at|after|before|which|who|that|to|for|with|amid)\b", text[m.end():m.end() + 120])
+        end = m.end() + (stop.start() if stop else 120)
         found += [p for p in parties if m.end() <= p.start < end]
     for m in re.finditer(r"(?P<who>[\w.]+)-(?:mediated|brokered|facilitated)\s+(?P<what>\w+(?:\s+\w+)?)", text):
         code = party_of_word(m.group("who"))
         if code and re.search(r"exchange|swap|deal|agreement|handover|release", m.group("what"), re.I):
             found.append(PartyMention(m.start("who"), m.end("who"), code, m.group("who")))
+    for m in _MEDIATOR_SUBJECT.finditer(text):
+        group = "who" if m.group("who") else "who2"
+        words = m.group(group).split()
+        code = party_of_word(m.group(group)) or party_of_word(words[-1]) or party_of_word(words[0])
+        if code:
+            found.append(PartyMention(m.start(group), m.end(group), code, m.group(group)))
     return sorted(set(found), key=lambda p: p.start)
 
 
@@ -123,13 +162,14 @@ def _each_side(text: str, figure: FigureMention, sentence: Sentence) -> bool:
     return bool(_EACH_BEFORE.search(text, max(sentence.start, figure.start - 40), figure.start))
 
 
-def _recipients(text: str, figure: FigureMention, sentence: Sentence, sides: tuple[str, str]) -> tuple[list[str], bool]:
+def _recipients(r: _Reading, figure: FigureMention) -> tuple[list[str], bool]:
     """Which side(s) the people a figure counts were handed over to, and whether that is inferred."""
+    text, sentence, sides = r.text, r.sentence_of(figure.start), r.sides
     if figure.party in sides:
         return [figure.party], False
     if figure.party is not None:
         return [], False
-    if _each_side(text, figure, sentence):
+    if _each_side(text, figure, sentence) or r.linked_each.get(figure.start):
         return list(sides), True
     window = text[max(sentence.start, figure.start - 60):figure.start]
     for pattern, giver in ((_GIVER, True), (_RECEIVER_BEFORE, False)):
@@ -146,23 +186,19 @@ def _recipients(text: str, figure: FigureMention, sentence: Sentence, sides: tup
     return [], False
 
 
-def _count_claims(text: str, figures: list[FigureMention], sentence_of, sides, linked_each: dict[int, bool]) -> tuple[list[Claim], list[str], list[int]]:
-    claims, others, used = [], [], []
+def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMention]) -> None:
+    others = set(mention.other_parties)
     for fig in figures:
-        if fig.category not in COUNTED or fig.predicate not in HANDOVER_PREDICATES or fig.qualifier not in ("exact", "about") or fig.value_high is not None:
+        if fig.category not in COUNTED or fig.predicate not in HANDOVER_PREDICATES | {"agreed"} or fig.qualifier not in ("exact", "about") or fig.value_high is not None:
             continue
-        sentence = sentence_of(fig.start)
-        recipients, inferred = _recipients(text, fig, sentence, sides)
-        if not recipients and linked_each.get(fig.start):
-            recipients, inferred = list(sides), True
-        if not recipients and fig.party and fig.party not in sides:
-            others.append(fig.party)
+        recipients, inferred = _recipients(r, fig)
+        if not recipients and fig.party and fig.party not in r.sides:
+            others.add(fig.party)
         for party in recipients:
-            side = "a" if party == sides[0] else "b"
-            claims.append(Claim(f"{COUNTED[fig.category]}_{side}", str(int(fig.value)), fig.start, fig.end, inferred))
-        if recipients:
-            used.append(fig.start)
-    return claims, others, used
+            side = "a" if party == r.sides[0] else "b"
+            mention.claims.append(Claim(f"{COUNTED[fig.category]}_{side}", str(int(fig.value)), fig.start, fig.end, inferred))
+        mention.figure_starts.append(fig.start)
+    mention.other_parties = sorted(others)
 
 
 def _linked_each(text: str, figures: list[FigureMention], sentence_of) -> dict[int, bool]:
@@ -171,20 +207,39 @@ def _linked_each(text: str, figures: list[FigureMention], sentence_of) -> dict[i
     previous = None
     for fig in figures:
         sentence = sentence_of(fig.start)
-        if previous is not None and previous.sentence == fig.sentence and fig.party is None and re.search(
-                r"(?:including|among them|of whom|comprising|together with|\band)\s*$", text[max(sentence.start, fig.start - 20):fig.start]):
+        if previous is not None and previous.sentence == fig.sentence and fig.party is None and LINKED.search(
+                text, max(sentence.start, fig.start - 20), fig.start):
             linked[fig.start] = linked.get(previous.start, False) or _each_side(text, previous, sentence)
         previous = fig
     return linked
 
 
-def _date_claim(mention: ExchangeMention, date: DateMention, reference: dt.date | None, direction: str) -> None:
+def _set_date(mention: ExchangeMention, date: DateMention, reference: dt.date | None, direction: str) -> bool:
     resolved = resolve(date, reference, direction)
     if resolved is None:
-        return
+        return False
     mention.event_date, mention.date_precision = resolved.date, resolved.precision
     mention.date_confirmed, mention.date_contradicted = date.weekday_confirms, date.weekday_conflicts
     mention.claims.append(Claim("event_date", resolved.date.isoformat(), date.start, date.end, resolved.inferred))
+    return True
+
+
+def _event_date_candidates(r: _Reading, i: int, excluded: set[int]) -> list[DateMention]:
+    """Dates of a sentence that can be a handover's date: day or weekday, not 'since 2022', not the date of talks; 'on <date>' first."""
+    s = r.sentences[i]
+    found = [d for d in r.dates if s.start <= d.start < s.end and d.precision in ("day", "weekday") and d.start not in excluded
+             and not _NOT_EVENT_DATE.search(r.text, s.start, d.start)]
+    return sorted(found, key=lambda d: (not (_ON_DATE.search(r.text, max(0, d.start - 4), d.start) or d.weekday is not None), d.start))
+
+
+def _names_a_country(place: str) -> bool:
+    """'in Ukraine' says which country, not where: a place must be a city or a site."""
+    code = party_of_word(place)
+    return code is not None and parties()[code].name == place
+
+
+def _mediator_claims(mentions: list[PartyMention], inferred: bool = False) -> list[Claim]:
+    return [Claim("mediators", p.code, p.start, p.end, inferred) for p in mentions]
 
 
 def extract_exchanges(text: str, reference_date: dt.date | None = None) -> list[ExchangeMention]:
@@ -192,17 +247,22 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None) -> list[
     sentences = split_sentences(text)
     if not sentences:
         return []
-
-    def sentence_of(pos: int) -> Sentence:
-        return next(s for s in sentences if s.start <= pos < s.end or pos < s.start) if pos < sentences[-1].end else sentences[-1]
-
     parties = find_parties(text)
     mediations = _mediations(text, parties)
     mediation_spans = {(p.start, p.end) for p in mediations}
     side_mentions = [p for p in parties if (p.start, p.end) not in mediation_spans]
-    cues = {i: _event_cues(s, text) for i, s in enumerate(sentences)}
-    cue_sentences = [i for i, typed in cues.items() if any(kind != "hypothetical" for _, kind in typed)]
-    if not cue_sentences:
+    cues = {i: _event_cues(s, text, with_stages=False) for i, s in enumerate(sentences)}
+    has_event = any(kind in ("main", "planned", "background") for typed in cues.values() for _, kind in typed)
+    figures = extract_figures(text, parties)
+    deal_cue = _cues()["deal"]
+    future = _cues()["future"]
+    deal_sentences = [i for i, s in enumerate(sentences) if deal_cue.search(s.text) and any(
+        s.start <= f.start < s.end and f.category in COUNTED and (f.predicate == "agreed" or (future.search(s.text) and f.predicate in HANDOVER_PREDICATES))
+        for f in figures)]
+    if has_event:  # stage words count as event words only where the text is already about an exchange
+        cues = {i: _event_cues(s, text, with_stages=True) for i, s in enumerate(sentences)}
+    cue_sentences = sorted({i for i, typed in cues.items() if any(kind in ("main", "planned", "background") for _, kind in typed)} | set(deal_sentences))
+    if not cue_sentences or not any(_PEOPLE.search(sentences[i].text) for i in cue_sentences):
         return []
     sides = main_sides(side_mentions, [(sentences[i].start, sentences[i].end) for i in cue_sentences])
     if len(sides) < 2:
@@ -211,150 +271,130 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None) -> list[
         return []
     sides = tuple(sorted(sides))
     a, b = sides
-    figures = extract_figures(text, parties)
-    linked_each = _linked_each(text, figures, sentence_of)
-    dates = [d for d in find_dates(text)]
+    sentence_of = lambda pos: next((s for s in sentences if pos < s.end), sentences[-1])  # noqa: E731
+    r = _Reading(text, sentences, find_dates(text), figures, mediations, sides, _linked_each(text, figures, sentence_of))
     mentions: list[ExchangeMention] = []
+    # Without a stated publication date, the first full date of the exchange sentences dates the text.
+    if reference_date is None:
+        full = [d for d in r.dates for i in cue_sentences if r.inside(i, d.start) and d.precision == "day" and d.year is not None]
+        reference_date = resolve(full[0], None).date if full else None
 
-    # Background exchanges named with their own date: "the March 19, 2025, exchange of 175 prisoners per side".
+    # Attributive segments: "the March 19, 2025, exchange of 175 prisoners per side or the April 19 swap of 277 Ukrainians".
     segments: list[tuple[int, int, DateMention]] = []
     for i in cue_sentences:
         s = sentences[i]
-        anchors = [d for d in dates if s.start <= d.start < s.end and d.precision != "weekday" and _ATTRIBUTIVE.match(text, d.end, s.end)]
+        anchors = [d for d in r.dates if s.start <= d.start < s.end and d.precision != "weekday" and _ATTRIBUTIVE.match(text, d.end, s.end)]
         for j, d in enumerate(anchors):
             segments.append((d.start, anchors[j + 1].start if j + 1 < len(anchors) else s.end, d))
-    in_segment = lambda pos: any(start <= pos < end for start, end, _ in segments)  # noqa: E731
 
-    deal_sentences = [i for i, s in enumerate(sentences)
-                      if _cues()["deal"].search(s.text) and any(f.predicate == "agreed" and s.start <= f.start < s.end for f in figures)]
-    planned_cues = [(i, m) for i in cue_sentences for m, kind in cues[i] if kind == "planned"]
-    main_sentences = [i for i in cue_sentences if any(kind == "main" and not in_segment(m.start()) for m, kind in cues[i])]
+    def in_segment(pos: int) -> bool:
+        return any(start <= pos < end for start, end, _ in segments)
 
-    # The main handover.
+    def kinds(i: int) -> set[str]:
+        return {kind for m, kind in cues[i] if not in_segment(m.start())}
+
+    # The deal covering the handovers.
+    deal: ExchangeMention | None = None
+    deal_context: list[int] = []
+    if deal_sentences:
+        first = sentences[deal_sentences[0]]
+        cue = deal_cue.search(first.text)
+        deal = ExchangeMention(f"m{first.start + cue.start()}", "agreed", a, b, first.start + cue.start())
+        deal.claims.append(Claim("status", "agreed", first.start + cue.start(), first.start + cue.end()))
+        pair_side = "a"
+        for fig in [f for f in figures if any(r.inside(i, f.start) for i in deal_sentences)]:
+            if fig.kind == "pair":  # "N-for-M": one number for each side, which is which unsaid
+                if fig.predicate == "agreed":
+                    deal.claims.append(Claim(f"returned_to_{pair_side}", str(int(fig.value)), fig.start, fig.end, True))
+                    deal.figure_starts.append(fig.start)
+                    pair_side = "b" if pair_side == "a" else "a"
+            elif fig.predicate == "agreed" or future.search(r.sentence_of(fig.start).text):
+                _add_counts(r, deal, [fig])
+        deal_context = sorted({j for i in deal_sentences for j in (i - 1, i, i + 1) if 0 <= j < len(sentences) and deal_cue.search(sentences[j].text)}
+                              | {i - 1 for i in deal_sentences if i > 0})
+        for i in deal_context:
+            s = sentences[i]
+            found = [d for d in r.dates if s.start <= d.start < s.end and d.precision != "weekday" and _DEAL_DATE_CONTEXT.search(text, s.start, d.start)]
+            if found and deal.event_date is None:
+                _set_date(deal, found[0], reference_date, "past")
+            m = _PLACE.search(s.text)
+            if m and not deal.values("location") and not _names_a_country(m.group("place")):
+                deal.claims.append(Claim("location", m.group("place"), s.start + m.start("place"), s.start + m.end("place")))
+        if not any(c.field.startswith(("returned_to", "soldiers_to", "civilians_to")) for c in deal.claims):
+            deal = None
+    deal_mediations = [p for p in mediations if deal is not None and any(r.inside(i, p.start) for i in deal_context) and not in_segment(p.start)]
+
+    # The main handover: the first sentence whose event word is neither planned, background nor hypothetical.
+    main_sentences = [i for i in cue_sentences if "main" in kinds(i)]
     main: ExchangeMention | None = None
+    stage_sentences: dict[int, DateMention] = {}
     if main_sentences:
-        first_cue = next(m for m, kind in cues[main_sentences[0]] if kind == "main")
+        first_cue = next(m for m, kind in cues[main_sentences[0]] if kind == "main" and not in_segment(m.start()))
         main = ExchangeMention(f"m{first_cue.start()}", "completed", a, b, first_cue.start())
         main.claims.append(Claim("status", "completed", first_cue.start(), first_cue.end()))
+        deal_dates = {c.start for c in deal.claims if c.field == "event_date"} if deal else set()
         for i in main_sentences:
-            s = sentences[i]
-            candidates = [d for d in dates if s.start <= d.start < s.end and d.precision in ("day", "weekday") and not in_segment(d.start)
-                          and not _NOT_MAIN_DATE.search(text, s.start, d.start)]
-            if candidates:
-                _date_claim(main, candidates[0], reference_date, "past")
-                if main.event_date is not None:
-                    break
+            candidates = [d for d in _event_date_candidates(r, i, deal_dates) if not in_segment(d.start)]
+            if candidates and main.event_date is None:
+                _set_date(main, candidates[0], reference_date, "past")
+            elif candidates and "planned" not in kinds(i):
+                stage_sentences[i] = candidates[0]  # a handover on another day, told in its own sentence
+    reference = reference_date or (main.event_date if main and main.date_precision == "day" else None)
+
+    # Handovers told in their own sentence with their own day ("The first stage took place on Monday ...").
+    stage_mentions = []
+    for i, date in sorted(stage_sentences.items()):
+        mention = ExchangeMention(f"m{date.start}", "completed", a, b, date.start)
+        cue = next(m for m, kind in cues[i] if kind == "main")
+        mention.claims.append(Claim("status", "completed", cue.start(), cue.end()))
+        _set_date(mention, date, reference, "past")
+        if main is not None and mention.event_date == main.event_date:
+            del stage_sentences[i]
+            continue
+        _add_counts(r, mention, [f for f in figures if r.inside(i, f.start) and f.predicate != "agreed"])
+        mention.claims += _mediator_claims([p for p in mediations if r.inside(i, p.start)])
+        stage_mentions.append(mention)
+
+    planned_sentences = [i for i in cue_sentences if "planned" in kinds(i)]
+    if main is not None:
         handover_figures = [f for f in figures if not in_segment(f.start) and f.predicate != "agreed"
-                            and not any(sentences[i].start <= f.start < sentences[i].end for i, _ in planned_cues if not any(k == "main" for _, k in cues[i]))]
-        claims, others, used = _count_claims(text, handover_figures, sentence_of, sides, linked_each)
-        main.claims += claims
-        main.other_parties = sorted(set(others))
-        main_spans = [(sentences[i].start, sentences[i].end) for i in main_sentences]
-        main.figure_starts = sorted(set(used) | {f.start for f in handover_figures if f.category in COUNTED and f.predicate in HANDOVER_PREDICATES
-                                                 and any(s <= f.start < e for s, e in main_spans)})
+                            and not any(r.inside(i, f.start) for i in stage_sentences)
+                            and not any(r.inside(i, f.start) for i in planned_sentences if "main" not in kinds(i))
+                            and not any(r.inside(i, f.start) for i in deal_sentences if "main" not in kinds(i))]
+        _add_counts(r, main, handover_figures)
+        main_spans = [(sentences[i].start, sentences[i].end) for i in main_sentences if i not in stage_sentences]
+        main.figure_starts = sorted(set(main.figure_starts) | {f.start for f in handover_figures if f.category in COUNTED and f.predicate in HANDOVER_PREDICATES
+                                                                 and any(s <= f.start < e for s, e in main_spans)})
         for i in main_sentences:
             m = _HANDOVER_PLACE.search(sentences[i].text)
-            if m:
+            if m and i not in stage_sentences:
                 main.claims.append(Claim("location", m.group("place"), sentences[i].start + m.start("place"), sentences[i].start + m.end("place")))
                 break
+        stage_spans = {(p.start, p.end) for sm in stage_mentions for c in sm.claims if c.field == "mediators" for p in [c]}
+        own = [p for p in mediations if not in_segment(p.start) and p not in deal_mediations and (p.start, p.end) not in stage_spans]
+        main.claims += _mediator_claims(own)
+        if not own and deal is not None:
+            main.claims += _mediator_claims(deal_mediations, inferred=True)
         mentions.append(main)
-
-    reference = reference_date or (main.event_date if main and main.date_precision == "day" else None)
+    mentions += stage_mentions
+    if deal is not None:
+        deal.claims += _mediator_claims(deal_mediations)
+        mentions.append(deal)
 
     for start, end, d in segments:
         mention = ExchangeMention(f"m{d.start}", "completed", a, b, d.start)
         status_cue = _ATTRIBUTIVE.match(text, d.end, end)
         mention.claims.append(Claim("status", "completed", status_cue.end() - len(status_cue.group().split()[-1]), status_cue.end()))
-        _date_claim(mention, d, reference, "past")
-        claims, others, used = _count_claims(text, [f for f in figures if start <= f.start < end], sentence_of, sides, linked_each)
-        mention.claims += claims
-        mention.other_parties = sorted(set(others))
-        mention.figure_starts = used
-        mention.claims += [Claim("mediators", p.code, p.start, p.end) for p in mediations if start <= p.start < end]
+        _set_date(mention, d, reference, "past")
+        _add_counts(r, mention, [f for f in figures if start <= f.start < end])
+        mention.claims += _mediator_claims([p for p in mediations if start <= p.start < end])
         if main is not None and mention.event_date == main.event_date and mention.event_date is not None:
             main.claims += [c for c in mention.claims if c.field != "status"]
-            main.figure_starts += used
+            main.figure_starts += mention.figure_starts
             continue
         mentions.append(mention)
 
-    # The deal covering the handovers.
-    deal: ExchangeMention | None = None
-    if deal_sentences:
-        first = sentences[deal_sentences[0]]
-        cue = _cues()["deal"].search(first.text)
-        deal = ExchangeMention(f"m{first.start + cue.start()}", "agreed", a, b, first.start + cue.start())
-        deal.claims.append(Claim("status", "agreed", first.start + cue.start(), first.start + cue.end()))
-        deal_figures = [f for f in figures if f.predicate == "agreed" and any(sentences[i].start <= f.start < sentences[i].end for i in deal_sentences)]
-        pair_side = "a"
-        for fig in deal_figures:
-            sentence = sentence_of(fig.start)
-            if fig.kind == "pair":  # "N-for-M": one number for each side, which is which unsaid
-                deal.claims.append(Claim(f"returned_to_{pair_side}", str(int(fig.value)), fig.start, fig.end, True))
-                pair_side = "b" if pair_side == "a" else "a"
-                deal.figure_starts.append(fig.start)
-            elif fig.category in COUNTED and _each_side(text, fig, sentence):
-                deal.claims += [Claim(f"returned_to_{side}", str(int(fig.value)), fig.start, fig.end, True) for side in ("a", "b")]
-                deal.figure_starts.append(fig.start)
-        date_sources = [i for i in deal_sentences] + [i - 1 for i in deal_sentences if i > 0]
-        for i in date_sources:
-            s = sentences[i]
-            found = [d for d in dates if s.start <= d.start < s.end and d.precision != "weekday" and _DEAL_DATE_CONTEXT.search(text, s.start, d.start)]
-            if found:
-                _date_claim(deal, found[0], reference, "past")
-                m = _PLACE.search(s.text)
-                if m and party_of_word(m.group("place").split()[0]) is None:
-                    deal.claims.append(Claim("location", m.group("place"), s.start + m.start("place"), s.start + m.end("place")))
-                break
-        deal.claims += [Claim("mediators", p.code, p.start, p.end) for p in mediations
-                        if any(sentences[i].start <= p.start < sentences[i].end for i in date_sources) and not in_segment(p.start)]
-        if not deal.values("returned_to_a"):
-            deal = None
-        else:
-            mentions.append(deal)
-
-    if main is not None:
-        deal_spans = set()
-        if deal is not None:
-            deal_spans = {(c.start, c.end) for c in deal.claims if c.field == "mediators"}
-        main.claims += [Claim("mediators", p.code, p.start, p.end) for p in mediations
-                        if not in_segment(p.start) and (p.start, p.end) not in deal_spans]
-        if deal is not None and not main.values("mediators"):
-            main.claims += [Claim("mediators", c.value, c.start, c.end, True) for c in deal.claims if c.field == "mediators"]
-
-    # Planned stages.
-    main_date_starts = {c.start for c in main.claims if c.field == "event_date"} if main is not None else set()
-    planned: list[ExchangeMention] = []
-    base = main.event_date if main is not None and main.date_precision == "day" else reference_date
-    seen_sentences = set()
-    for i, cue in planned_cues:
-        if i in seen_sentences:
-            continue
-        seen_sentences.add(i)
-        s = sentences[i]
-        stage_dates = [d for d in dates if s.start <= d.start < s.end and d.precision in ("day", "weekday") and not in_segment(d.start)
-                       and d.start not in main_date_starts]
-        next_day = _cues()["next_day"].search(s.text)
-        if not stage_dates and next_day and base is not None:
-            mention = ExchangeMention(f"m{s.start + next_day.start()}", "planned", a, b, s.start + next_day.start())
-            mention.claims.append(Claim("status", "planned", cue.start(), cue.end()))
-            mention.event_date, mention.date_precision = base + dt.timedelta(days=1), "day"
-            mention.claims.append(Claim("event_date", mention.event_date.isoformat(), s.start + next_day.start(), s.start + next_day.end(), True))
-            planned.append(mention)
-        for d in stage_dates:
-            mention = ExchangeMention(f"m{d.start}", "planned", a, b, d.start)
-            mention.claims.append(Claim("status", "planned", cue.start(), cue.end()))
-            _date_claim(mention, d, base, "future")
-            planned.append(mention)
-        if not stage_dates and not next_day:
-            mention = ExchangeMention(f"m{cue.start()}", "planned", a, b, cue.start())
-            mention.claims.append(Claim("status", "planned", cue.start(), cue.end()))
-            planned.append(mention)
-    if any(p.event_date for p in planned):
-        planned = [p for p in planned if p.event_date is not None]
-    by_date: dict = {}
-    for p in planned:
-        by_date.setdefault(p.event_date, p)
-    mentions += list(by_date.values())
+    mentions += _planned(r, cues, planned_sentences, main, reference_date, in_segment)
 
     for mention in mentions:
         unique: dict[tuple, Claim] = {}
@@ -362,12 +402,42 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None) -> list[
             unique.setdefault((claim.field, claim.value, claim.start, claim.end), claim)
         mention.claims = list(unique.values())
     if deal is not None:
+        segment_keys = {f"m{d.start}" for _, _, d in segments}
         for mention in mentions:
-            if mention is not deal and mention.status in ("completed", "planned") and mention not in mentions_in_segments(mentions, segments):
+            if mention is not deal and mention.key not in segment_keys:
                 if deal.event_date is None or mention.event_date is None or deal.event_date <= mention.event_date:
                     mention.part_of = deal.key
     return sorted(mentions, key=lambda m: m.anchor)
 
 
-def mentions_in_segments(mentions: list[ExchangeMention], segments: list[tuple[int, int, DateMention]]) -> list[ExchangeMention]:
-    return [m for m in mentions if any(start <= m.anchor < end for start, end, _ in segments)]
+def _planned(r: _Reading, cues, planned_sentences: list[int], main: ExchangeMention | None, reference_date: dt.date | None, in_segment) -> list[ExchangeMention]:
+    """Planned stages, one per stated day; an undated plan only where no dated one is given."""
+    base = main.event_date if main is not None and main.date_precision == "day" else reference_date
+    main_date_starts = {c.start for c in main.claims if c.field == "event_date"} if main is not None else set()
+    planned: list[ExchangeMention] = []
+    for i in planned_sentences:
+        s = r.sentences[i]
+        cue = next(m for m, kind in cues[i] if kind == "planned")
+        stage_dates = [d for d in _event_date_candidates(r, i, main_date_starts) if not in_segment(d.start)]
+        next_day = _cues()["next_day"].search(s.text)
+        if not stage_dates and next_day and base is not None:
+            mention = ExchangeMention(f"m{s.start + next_day.start()}", "planned", main.party_a if main else r.sides[0], r.sides[1], s.start + next_day.start())
+            mention.claims.append(Claim("status", "planned", cue.start(), cue.end()))
+            mention.event_date, mention.date_precision = base + dt.timedelta(days=1), "day"
+            mention.claims.append(Claim("event_date", mention.event_date.isoformat(), s.start + next_day.start(), s.start + next_day.end(), True))
+            planned.append(mention)
+        for d in stage_dates:
+            mention = ExchangeMention(f"m{d.start}", "planned", r.sides[0], r.sides[1], d.start)
+            mention.claims.append(Claim("status", "planned", cue.start(), cue.end()))
+            if _set_date(mention, d, base, "future"):
+                planned.append(mention)
+        if not stage_dates and not next_day:
+            mention = ExchangeMention(f"m{cue.start()}", "planned", r.sides[0], r.sides[1], cue.start())
+            mention.claims.append(Claim("status", "planned", cue.start(), cue.end()))
+            planned.append(mention)
+    if any(p.event_date for p in planned):
+        planned = [p for p in planned if p.event_date is not None]
+    by_date: dict = {}
+    for p in planned:
+        by_date.setdefault(p.event_date, p)
+    return list(by_date.values())

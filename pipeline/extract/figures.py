@@ -30,6 +30,9 @@ _PARENTHETICAL = re.compile(r",\s+(?:including|among them|some of whom|many of w
 _DEAL_WORDS = re.compile(r"\b(?:deal|agreement|agreed|accord|pact|arrangement)\b", re.IGNORECASE)
 _EXCHANGE_WORDS = re.compile(r"\b(?:exchange|exchanges|swap|swaps|prisoners?|POWs?|captives?)\b", re.IGNORECASE)
 _CAPTOR = re.compile(r"\b(?:in|from)\s+(?P<captor>[A-Z][\w.]+)\s+(?:captivity|prisons?|custody|jails?|detention)\b|\bheld\s+by\s+(?P<holder>[A-Z][\w.]+)")
+_PARTICLE = re.compile(r"\b(?:hand|hands|handed|handing|turn|turned|turning|took|take|taken|taking|carried|carry|passed|pass|sent)\s+(?:over|under)\s+$", re.I)
+_BODIES_BEFORE = re.compile(r"\b(?:bodies|remains|corpses)\s+of\s+(?:the\s+)?$", re.I)
+LINKED = re.compile(r"(?:including|included|includes|among them|of whom|comprising|comprised|together with|\band)\s*$")
 _WORD = re.compile(r"[A-Za-z%][\w’'.-]*|%")
 
 
@@ -105,6 +108,11 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
             pos += m.end()
     if number.unit:
         return number.unit, None, number.end
+    if _BODIES_BEFORE.search(text, max(0, number.start - 25), number.start):
+        return "bodies", None, number.end
+    partitive = re.match(r"\s+of\s+(?:its|their|the|these|those|his|her|our)\s+", rest)
+    if partitive and number.kind == "number":
+        pos += partitive.end()
     party = None
     words = list(_WORD.finditer(text, pos, min(sentence_end, pos + 80)))
     for i, word_match in enumerate(words[:4]):
@@ -134,18 +142,21 @@ def _qualifier(text: str, number: NumberMention) -> str:
         return "vague"
     pattern, table = _qualifier_pattern()
     m = pattern.search(text, max(0, number.start - 25), number.start)
+    if m and _PARTICLE.search(text, max(0, m.start() - 12), m.end()):
+        m = None  # "handed over 270": a verb particle, not a hedge
     if m:
         return table[" ".join(m.group("q").lower().split())]
     return "exact"
 
 
-def _predicate(text: str, number: NumberMention, np_end: int, sentence: Sentence) -> str | None:
+def _predicate(text: str, number: NumberMention, np_end: int, sentence: Sentence) -> tuple[str | None, str | None]:
+    """(predicate, side where it was found: 'after' the counted noun or 'before' the number)."""
     after_text = _PARENTHETICAL.sub(lambda m: " " * len(m.group()), text[np_end:sentence.end])
     after_text = re.split(r"[,;:.!?](?=\s|$)", after_text, maxsplit=1)[0]
     after_pattern, after_table = _predicate_patterns()["after"]
     m = after_pattern.search(after_text)
     if m and len(after_text[:m.start()].split()) <= 10:
-        return after_table[" ".join(m.group().lower().split())]
+        return after_table[" ".join(m.group().lower().split())], "after"
     clause_start = max([sentence.start] + [text.rfind(c, sentence.start, number.start) + 1 for c in ";:"])
     window_start = max(clause_start, number.start - 60)
     before_text = text[window_start:number.start]
@@ -153,8 +164,8 @@ def _predicate(text: str, number: NumberMention, np_end: int, sentence: Sentence
     found = list(before_pattern.finditer(before_text))
     if found:
         last = max(found, key=lambda x: (x.end(), x.end() - x.start()))
-        return before_table[" ".join(last.group().lower().split())]
-    return None
+        return before_table[" ".join(last.group().lower().split())], "before"
+    return None, None
 
 
 def _captive_party(sentence_text: str, sides: tuple[str, ...]) -> str | None:
@@ -190,9 +201,8 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
             continue
         if surface.lower() == "one" and (category is None or re.match(r"\s+(?:such|of)\b", text[number.end:number.end + 9], re.I)):
             continue  # "one" as a pronoun ("one such case") counts nothing
-        predicate = None if (category in DURATIONS or number.kind == "percent") else _predicate(text, number, np_end, sentence)
-        linked = previous is not None and previous.sentence == sentence.text and re.search(
-            r"(?:including|among them|of whom|comprising|together with|\band)\s*$", text[max(sentence.start, number.start - 20):number.start])
+        predicate, predicate_side = (None, None) if (category in DURATIONS or number.kind == "percent") else _predicate(text, number, np_end, sentence)
+        linked = previous is not None and previous.sentence == sentence.text and LINKED.search(text, max(sentence.start, number.start - 20), number.start)
         if predicate is None and linked and category not in DURATIONS:
             predicate = previous.predicate
         if number.kind == "pair":
@@ -202,7 +212,7 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
         if category is None:
             if linked and previous.category not in DURATIONS:
                 category = previous.category
-            elif number.vague or predicate in PEOPLE_PREDICATES:
+            elif number.vague or (predicate in PEOPLE_PREDICATES and predicate_side == "after"):
                 category = "people"
             else:
                 category = "other"

@@ -15,7 +15,7 @@ from pipeline.text.sentences import split_sentences
 from pipeline.text.edits import Applied, apply_edits, compose
 from pipeline.text.spin import judge_and_repair
 
-_PUBLISHED_LINE = re.compile(r"^\s*(?:Published|Updated|Posted|Date|Dated)\b[^\n]{0,40}$|^[^\n]{0,60}\b(?:Published|Updated|Posted)\b", re.I | re.M)
+_PUBLISHED_LINE = re.compile(r"^[ \t]*(?:Published|Updated|Posted|Date|Dated)\b[^\n]{0,40}$|^[^\n]{0,60}\b(?:Published|Updated|Posted)\b", re.I | re.M)
 # "KYIV, Ukraine (Reuters) — May 24, 2025 —" or "KYIV, May 24, 2025": a place, then the date right away.
 _DATELINE = re.compile(r"^(?:[A-Z][A-Za-z .’'-]{1,40}(?:,\s*[A-Z][A-Za-z .-]{1,30})?\s*(?:\([A-Za-z .]+\))?\s*[—–]+|[A-Z][A-Z .’'-]{1,40}(?:\s*\([A-Za-z .]+\))?\s*,)\s*")
 
