@@ -1,0 +1,70 @@
+import datetime as dt
+
+import pytest
+
+from pipeline.text.dates import find_dates, resolve
+from pipeline.text.numbers import find_numbers, parse_number
+from pipeline.text.sentences import split_sentences
+
+
+@pytest.mark.parametrize("surface, value", [
+    ("8,000", 8000), ("1.5 million", 1_500_000), ("three", 3), ("twenty-seven", 27), ("three hundred and seven", 307),
+    ("one thousand", 1000), ("2 million", 2_000_000), ("a dozen", 12), ("ninety nine", 99), ("12", 12),
+])
+def test_parse_number(surface, value):
+    assert parse_number(surface) == value
+
+
+def spans(text):
+    return [(text[n.start:n.end], n.value, n.value_high, n.kind) for n in find_numbers(text)]
+
+
+def test_numbers_in_context():
+    assert spans("a 1,000-for-1,000 deal") == [("1,000", 1000, None, "pair"), ("1,000", 1000, None, "pair")]
+    assert spans("between 25 and 60 soldiers") == [("between 25 and 60", 25, 60, "range")]
+    assert spans("from 26 to 59 days") == [("from 26 to 59", 26, 59, "range")]
+    assert spans("a two-hour meeting") == [("two-hour", 2, None, "unit")]
+    assert spans("two-thirds of them")[0][1] == pytest.approx(2 / 3)
+    assert spans("hundreds of thousands and tens of thousands") == [
+        ("hundreds of thousands", 100000, None, "vague"), ("tens of thousands", 10000, None, "vague")]
+    assert spans("dozens of captives") == [("dozens", 12, None, "vague")]
+
+
+def test_numbers_inside_names_and_ordinals_are_not_numbers():
+    assert spans("an Il-76 and S-300 systems at COP29 with the 36th Brigade and 49th exchange") == []
+
+
+def test_dates_with_parts_and_precision():
+    text = "On Friday, May 23, 2025, after talks on 16 May; the April 19 swap; in January 2024; since 2022; on Saturday; 2025-03-19"
+    found = {text[d.start:d.end]: d for d in find_dates(text)}
+    assert found["Friday, May 23, 2025"].weekday_confirms
+    assert (found["16 May"].day, found["16 May"].month, found["16 May"].year) == (16, 5, None)
+    assert found["January 2024"].precision == "month"
+    assert found["2022"].precision == "year"
+    assert found["Saturday"].precision == "weekday"
+    assert found["2025-03-19"].precision == "day"
+
+
+def test_weekday_that_contradicts_its_date_is_flagged():
+    (date,) = find_dates("on Friday, May 24, 2025")
+    assert date.weekday_conflicts and not date.weekday_confirms
+
+
+def test_resolution_against_the_articles_date():
+    reference = dt.date(2025, 5, 23)  # a Friday
+    (saturday,) = find_dates("on Saturday")
+    assert resolve(saturday, reference, "future").date == dt.date(2025, 5, 24)
+    assert resolve(saturday, reference, "past").date == dt.date(2025, 5, 17)
+    (april,) = find_dates("the April 19 swap")
+    resolved = resolve(april, reference, "past")
+    assert resolved.date == dt.date(2025, 4, 19) and resolved.inferred
+    (december,) = find_dates("the December 30 swap")
+    assert resolve(december, reference, "past").date == dt.date(2024, 12, 30)
+
+
+def test_sentences_do_not_split_after_abbreviations():
+    text = 'U.S. President Donald Trump spoke. On Feb. 5 they met.\n“It is done.” Officials agreed'
+    assert [s.text for s in split_sentences(text)] == [
+        "U.S. President Donald Trump spoke.", "On Feb. 5 they met.", "“It is done.”", "Officials agreed"]
+    for s in split_sentences(text):
+        assert text[s.start:s.end] == s.text
