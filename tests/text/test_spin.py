@@ -52,8 +52,8 @@ def test_two_certain_markers_make_a_text_spun():
 
 
 def test_context_keeps_legitimate_words():
-    clean = ("The trade deal signed in May was the primary reason for the talks. Troopers from the state police "
-             "said the settlement of the dispute might come soon.")
+    clean = (ARTICLES / "wire_dateline.txt").read_text(encoding="utf-8") + (
+        "\nThe trade deal signed in May was the primary reason for the talks, and it might hold.")
     result = judge_and_repair(clean)
     assert not result.is_spun and result.edits == []
 
