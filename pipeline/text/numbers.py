@@ -95,7 +95,7 @@ def _pattern() -> re.Pattern:
         rf"(?P<aword>\b[Aa]n?\s+(?:dozen|hundred|thousand|million)\b)(?!-)",
         rf"(?P<num>{_NUM})(?![\w]|-(?!for\b))",
     ]
-    return re.compile(r"(?<![\w.,$€£-])(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
+    return re.compile(r"(?<![\w.,:$€£-])(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
 
 
 def find_numbers(text: str) -> list[NumberMention]:

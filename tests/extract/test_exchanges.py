@@ -1,0 +1,109 @@
+import datetime as dt
+
+from pipeline.extract.exchanges import extract_exchanges
+from tests.conftest import SEEDS, fields, mentions_of, read_article
+
+
+def by_status(mentions, status):
+    return [m for m in mentions if m.status == status]
+
+
+def test_spun_seed_main_deal_planned_and_background():
+    mentions = mentions_of((SEEDS / "000_b666787848e09ea1.txt").read_text(encoding="utf-8"))
+    (main,) = [m for m in mentions if m.event_date == dt.date(2025, 5, 23)]
+    f = fields(main)
+    assert (main.status, main.party_a, main.party_b) == ("completed", "RU", "UA")
+    assert f["returned_to_a"] == f["returned_to_b"] == {"390"}
+    assert f["soldiers_to_a"] == f["soldiers_to_b"] == {"270"}
+    assert f["civilians_to_a"] == f["civilians_to_b"] == {"120"}
+    assert f["mediators"] == {"TR"} and main.date_confirmed
+    (deal,) = by_status(mentions, "agreed")
+    assert deal.event_date == dt.date(2025, 5, 16) and fields(deal)["returned_to_a"] == {"1000"}
+    assert fields(deal)["location"] == {"Istanbul"} and main.part_of == deal.key
+    assert sorted(m.event_date for m in by_status(mentions, "planned")) == [dt.date(2025, 5, 24), dt.date(2025, 5, 25)]
+    background = {m.event_date: fields(m) for m in by_status(mentions, "completed") if m is not main}
+    assert background[dt.date(2025, 3, 19)]["returned_to_a"] == {"175"}
+    assert background[dt.date(2025, 4, 19)]["returned_to_b"] == {"277"}
+    january = background[dt.date(2024, 1, 1)]
+    assert january["returned_to_b"] == {"230"} and january["returned_to_a"] == {"240"} and january["mediators"] == {"AE"}
+
+
+def test_clean_seed_main_and_next_day():
+    mentions = mentions_of((SEEDS / "004_e2a61d9615fb6b58.txt").read_text(encoding="utf-8"))
+    (main,) = by_status(mentions, "completed")
+    assert main.event_date == dt.date(2025, 5, 24)
+    assert fields(main)["mediators"] == {"US"} and fields(main)["location"] == {"Belarus border"}
+    (planned,) = by_status(mentions, "planned")
+    assert planned.event_date == dt.date(2025, 5, 25)
+
+
+def test_stage_by_stage_exchange():
+    mentions = mentions_of(read_article("staged_exchange.txt"))
+    completed = {m.event_date: fields(m) for m in by_status(mentions, "completed")}
+    assert completed[dt.date(2025, 6, 10)]["returned_to_a"] == {"307"}
+    assert completed[dt.date(2025, 6, 9)]["returned_to_b"] == {"270"}
+    assert completed[dt.date(2025, 6, 10)]["mediators"] == {"TR", "AE"}
+    (deal,) = by_status(mentions, "agreed")
+    assert deal.event_date == dt.date(2025, 6, 2) and fields(deal)["returned_to_b"] == {"1200"}
+    (planned,) = by_status(mentions, "planned")
+    assert planned.event_date == dt.date(2025, 6, 12)
+    assert all(m.part_of == deal.key for m in mentions if m is not deal)
+
+
+def test_article_with_its_own_and_an_older_exchange():
+    mentions = mentions_of(read_article("wire_dateline.txt"))
+    dated = {m.event_date: m for m in mentions}
+    main = dated[dt.date(2025, 6, 14)]
+    f = fields(main)
+    assert f["returned_to_a"] == f["returned_to_b"] == {"84"}
+    assert f["soldiers_to_b"] == {"62"} and f["civilians_to_b"] == {"22"} and f["mediators"] == {"AE"}
+    older = fields(dated[dt.date(2025, 2, 5)])
+    assert older["returned_to_a"] == {"150"} and older["mediators"] == {"QA"}
+
+
+def test_another_conflict_with_unequal_counts():
+    (swap,) = mentions_of(read_article("caucasus_swap.txt"))
+    f = fields(swap)
+    assert (swap.party_a, swap.party_b, swap.event_date) == ("AM", "AZ", dt.date(2023, 12, 13))
+    assert f["soldiers_to_a"] == {"32"} and f["soldiers_to_b"] == {"2"} and f["mediators"] == {"ICRC"}
+
+
+def test_agreed_but_not_executed_deal_with_three_parties():
+    (deal,) = mentions_of(read_article("deal_not_executed.txt"))
+    f = fields(deal)
+    assert (deal.status, deal.party_a, deal.party_b, deal.event_date) == ("agreed", "HAMAS", "IL", dt.date(2023, 11, 22))
+    assert f["returned_to_b"] == {"50"} and f["mediators"] == {"QA", "EG", "US"} and f["location"] == {"Doha"}
+    assert deal.other_parties == ["PS"]  # the Palestinian prisoners' count is kept in figures, not dropped silently
+
+
+def test_no_exchange_in_unilateral_release_body_repatriation_or_market_news():
+    for name in ("unilateral_release.txt", "body_repatriation.txt", "market_news.txt"):
+        assert mentions_of(read_article(name)) == [], name
+
+
+def test_hypothetical_and_negated_swaps_are_not_exchanges():
+    text = ("Kyiv hopes for a possible prisoner swap with Russia. Moscow said a future exchange could involve hundreds of "
+            "Ukrainian soldiers. The release of 12 civilians was not part of any exchange.")
+    assert extract_exchanges(text) == []
+
+
+def test_weekday_relative_to_publication_date():
+    text = "Published: March 3, 2024\nRussia and Ukraine exchanged 100 prisoners each on Saturday, officials said."
+    (swap,) = mentions_of(text)
+    assert swap.event_date == dt.date(2024, 3, 2)
+    assert [c.inferred for c in swap.claims if c.field == "event_date"] == [True]
+
+
+def test_weekday_that_contradicts_its_date_is_flagged():
+    (swap,) = mentions_of("On Friday, May 24, 2025, Russia and Ukraine swapped 390 prisoners each.")
+    assert swap.date_contradicted and not swap.date_confirmed
+
+
+def test_claim_spans_point_at_their_words():
+    text = read_article("wire_dateline.txt")
+    for mention in mentions_of(text):
+        for claim in mention.claims:
+            words = text[claim.start:claim.end]
+            if claim.field.startswith(("returned", "soldiers", "civilians")):
+                assert words.replace(",", "") == claim.value
+            assert 0 <= claim.start < claim.end <= len(text)

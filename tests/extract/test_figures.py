@@ -1,0 +1,113 @@
+import pytest
+
+from pipeline.extract.figures import extract_figures
+from pipeline.text.normalize import normalize
+from tests.conftest import SEEDS, read_article
+
+
+def figs(text):
+    return [(f.surface, f.value, f.qualifier, f.category, f.party, f.predicate) for f in extract_figures(text)]
+
+
+def one(text):
+    (figure,) = figs(text)
+    return figure
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Officials said nearly 800 people were freed.", ("800", 800, "nearly", "people", None, "released")),
+    ("About 120 civilians returned home.", ("120", 120, "about", "civilians", None, "returned")),
+    ("More than 8,000 Ukrainians remain in Russian prisons.", ("8,000", 8000, "more_than", "people", "UA", "held")),
+    ("At least 1,500 soldiers are listed as missing.", ("1,500", 1500, "at_least", "soldiers", None, "missing")),
+    ("Fewer than 40 detainees were moved.", ("40", 40, "fewer_than", "prisoners", None, None)),
+    ("Up to 300 prisoners could be exchanged.", ("300", 300, "at_most", "prisoners", None, "exchanged")),
+    ("Some 1,200 companies are listed.", ("1,200", 1200, "about", "other", None, None)),
+    ("The army launched 250 drones overnight.", ("250", 250, "exact", "drones", None, "launched")),
+    ("Kyiv said 270 Russian servicemen have been freed.", ("270", 270, "exact", "soldiers", "RU", "released")),
+    ("The war has killed or wounded hundreds of thousands.", ("hundreds of thousands", 100000, "vague", "people", None, "killed_or_wounded")),
+    ("Dozens of captives were handed over.", ("Dozens", 12, "vague", "prisoners", None, "released")),
+    ("He was held for 22 months.", ("22", 22, "exact", "months", None, None)),
+    ("a two-hour meeting", ("two-hour", 2, "exact", "hours", None, None)),
+    ("a 30-day truce", ("30-day", 30, "exact", "days", None, None)),
+    ("Turnout was 12%.", ("12%", 12, "exact", "percent", None, None)),
+    ("Russia handed over 84 captives.", ("84", 84, "exact", "prisoners", None, "released")),
+    ("The bodies of 909 fallen soldiers were returned.", ("909", 909, "exact", "bodies", None, "returned")),
+    ("Three hundred and seven prisoners came home.", ("Three hundred and seven", 307, "exact", "prisoners", None, "returned")),
+])
+def test_one_figure_per_case(text, expected):
+    surface, value, qualifier, category, party, predicate = one(text)
+    assert (surface, value, qualifier, category, party, predicate) == expected
+
+
+def test_ranges_keep_both_ends():
+    (figure,) = extract_figures("Between 25 and 60 soldiers were wounded.")
+    assert (figure.value, figure.value_high, figure.category, figure.predicate) == (25, 60, "soldiers", "wounded")
+
+
+def test_n_for_n_is_two_figures_agreed():
+    found = figs("They reached a 1,000-for-1,000 deal.")
+    assert [(f[1], f[5]) for f in found] == [(1000, "agreed"), (1000, "agreed")]
+
+
+def test_coordinated_figures_share_verb_and_party():
+    found = figs("Ukraine estimates 8,000 soldiers and 16,000 civilians remain in Russian captivity.")
+    assert found == [("8,000", 8000, "exact", "soldiers", "UA", "held"), ("16,000", 16000, "exact", "civilians", "UA", "held")]
+    found = figs("The release of 390 Ukrainians, including three women, was confirmed.")
+    assert found[1] == ("three", 3, "exact", "women", "UA", "released")
+
+
+@pytest.mark.parametrize("text", [
+    "The swap took place on May 23, 2025.", "In 2022 the war began.", "It was the 49th exchange.",
+    "An Il-76 and S-300 systems were seen at COP29.", "The 36th Brigade held the line.", "The two sides met at 10:30.",
+    "One such individual spoke.", "1. First point\n2. Second point", "Natalia Apetyk, 54, waited.",
+    "A 22-year-old soldier spoke.", "It was the first and second stage.",
+])
+def test_not_figures(text):
+    assert figs(text) == []
+
+
+def test_spun_seed_figures():
+    doc = normalize((SEEDS / "000_b666787848e09ea1.txt").read_text(encoding="utf-8"))
+    found = figs(doc.text)
+    assert ("800", 800, "nearly", "people", None, None) in found
+    assert ("387", 387, "exact", "men", None, None) in found
+    assert ("three", 3, "exact", "women", None, None) in found
+    assert ("8,000", 8000, "exact", "soldiers", "UA", "held") in found
+    assert ("16,000", 16000, "exact", "civilians", "UA", "held") in found
+    assert ("hundreds of thousands", 100000, "vague", "people", None, "killed_or_wounded") in found
+    assert ("tens of thousands", 10000, "vague", "civilians", "UA", "killed") in found
+    assert ("two-hour", 2, "exact", "hours", None, None) in found
+    assert ("thousands", 1000, "vague", "people", None, "held") in found
+    assert [f for f in found if f[0] == "1,000" and f[5] == "agreed"]
+    assert not [f for f in found if f[0] in ("23", "2025", "16", "19")]
+
+
+def test_clean_seed_figures():
+    found = figs((SEEDS / "004_e2a61d9615fb6b58.txt").read_text(encoding="utf-8"))
+    assert ("250", 250, "exact", "drones", None, "launched") in found
+    assert ("14", 14, "exact", "missiles", None, "launched") in found
+    assert ("22", 22, "exact", "months", None, None) in found
+    assert ("8,000", 8000, "more_than", "people", "UA", "held") in found
+    assert ("270", 270, "exact", "soldiers", None, "exchanged") in found
+
+
+def test_whole_article_in_wire_style():
+    found = figs(read_article("wire_dateline.txt"))
+    assert ("62", 62, "exact", "soldiers", "UA", "returned") in found  # "84 Ukrainians who came home included 62 soldiers"
+    assert ("10,000", 10000, "about", "people", "UA", "held") in found
+    assert ("1,500", 1500, "at_least", "people", None, "missing") in found
+    assert ("150", 150, "exact", "prisoners", None, "exchanged") in found
+    assert not [f for f in found if f[0] in ("14", "2025", "5", "2022")]
+
+
+def test_market_article_figures_are_not_people():
+    found = figs(read_article("market_news.txt"))
+    assert ("2.5%", 2.5, "exact", "percent", None, None) in found
+    assert all(f[3] in ("percent", "other") for f in found)
+    assert not [f for f in found if f[0] == "1985"]
+
+
+def test_spans_point_into_the_text():
+    text = read_article("caucasus_swap.txt")
+    for f in extract_figures(text):
+        assert text[f.start:f.end] == f.surface and f.surface in f.sentence
