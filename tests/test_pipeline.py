@@ -1,0 +1,138 @@
+"""End to end: the whole asset graph, materialized into temporary folders, then read back from Parquet and DuckDB."""
+
+import shutil
+
+import duckdb
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline.definitions import defs as lazy_defs
+from schemas import TABLES
+from tests.conftest import ARTICLES, DATA, SEEDS
+from tests.pipeline_run import check_results, run_pipeline
+
+EXPECTED_GRAPH = {
+    "raw_documents": ("ingest", []),
+    "normalized_documents": ("normalize", ["raw_documents"]),
+    "figure_mentions": ("extract", ["normalized_documents"]),
+    "exchange_mentions": ("extract", ["normalized_documents"]),
+    "sources": ("curate", ["normalized_documents", "raw_documents"]),
+    "repairs": ("curate", ["normalized_documents"]),
+    "exchanges": ("curate", ["exchange_mentions", "sources"]),
+    "claims": ("curate", ["exchange_mentions", "sources"]),
+    "figures": ("curate", ["claims", "exchange_mentions", "figure_mentions"]),
+    "parties": ("curate", ["claims", "exchanges", "figures"]),
+    "parquet_files": ("publish", ["claims", "exchanges", "figures", "parties", "repairs", "sources"]),
+    "duckdb_database": ("publish", ["parquet_files"]),
+}
+
+
+def test_asset_graph_snapshot():
+    graph = lazy_defs().resolve_asset_graph()
+    actual = {}
+    for key in graph.get_all_asset_keys():
+        node = graph.get(key)
+        actual[key.to_user_string()] = (node.group_name, sorted(k.to_user_string() for k in node.parent_keys))
+        assert node.description and node.owners and node.kinds, key
+    assert actual == EXPECTED_GRAPH
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """The seeds, my own articles, a byte-identical copy, and hostile files."""
+    folder = tmp_path_factory.mktemp("seeds")
+    for path in [*SEEDS.glob("*.txt"), *ARTICLES.glob("*.txt")]:
+        shutil.copy(path, folder / path.name)
+    shutil.copy(ARTICLES / "wire_dateline.txt", folder / "copy of wire; 'quoted' name.txt")
+    for path in DATA.glob("*"):
+        if path.is_file():
+            shutil.copy(path, folder / path.name)
+    (folder / "-leading dash ü.txt").write_text("Russia and Ukraine swapped 12 prisoners each on Monday.", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def published(corpus, tmp_path_factory):
+    data = tmp_path_factory.mktemp("data")
+    with pytest.MonkeyPatch.context() as mp:
+        result = run_pipeline(corpus, data, mp)
+    assert result.success
+    return data, result
+
+
+def test_every_check_passes(published):
+    _, result = published
+    checks = check_results(result)
+    assert len(checks) >= len(TABLES) + 6
+    assert {name: c.passed for name, c in checks.items()} == {name: True for name in checks}
+
+
+def test_parquet_and_duckdb_hold_the_same_rows(published):
+    data, _ = published
+    with duckdb.connect(str(data / "exchanges.duckdb"), read_only=True) as con:
+        for name, table in TABLES.items():
+            arrow = pq.read_table(data / "parquet" / f"{name}.parquet")
+            assert arrow.schema.names == list(table.columns)
+            assert arrow.schema.metadata[b"schema_version"]
+            db = con.sql(f"SELECT * FROM {name}").to_arrow_table()
+            assert db.num_rows == arrow.num_rows and db.column_names == arrow.column_names
+        comment = con.execute("SELECT comment FROM duckdb_columns() WHERE table_name = 'figures' AND column_name = 'qualifier'").fetchone()[0]
+        assert "nearly" in comment
+
+
+def test_every_file_is_accounted_for_with_a_reason(published, corpus):
+    data, _ = published
+    sources = pd.read_parquet(data / "parquet" / "sources.parquet")
+    paths = sorted(p for ps in sources["paths"] for p in ps)
+    assert paths == sorted(p.name for p in corpus.iterdir())
+    status = {p: (row.status, row.reject_reason) for row in sources.itertuples() for p in row.paths}
+    assert status["hostile_empty.txt"][0] == "rejected" and status["hostile_empty.txt"][1].startswith("empty")
+    assert status["hostile_binary.bin"][0] == "rejected"
+    assert status["hostile_image.txt"][1].startswith("binary")
+    assert status["legacy_cp1251.txt"][0] == status["legacy_utf16.txt"][0] == status["html_page.txt"][0] == "ok"
+    (copy_row,) = [r for r in sources.itertuples() if "wire_dateline.txt" in r.paths]
+    assert list(copy_row.paths) == ["copy of wire; 'quoted' name.txt", "wire_dateline.txt"]
+    mojibake = sources[sources["path"] == "mojibake.txt"].iloc[0]
+    assert "Zelenskyy’s office" in mojibake["text"] and mojibake["n_repairs"] > 0
+
+
+def test_seed_exchange_in_duckdb(published):
+    data, _ = published
+    with duckdb.connect(str(data / "exchanges.duckdb"), read_only=True) as con:
+        row = con.execute("""SELECT returned_to_a, returned_to_b, soldiers_to_a, civilians_to_b, mediators, n_sources, conflicting_fields
+                             FROM exchanges WHERE exchange_id = 'ru-ua-2025-05-23'""").fetchone()
+        assert row == (390, 390, 270, 120, ["TR"], 2, ["event_date", "mediators"])
+        linked = con.execute("""SELECT count(*) FROM figures f JOIN sources s USING (source_id)
+                                WHERE f.exchange_id = 'ru-ua-2025-05-23' AND substr(s.text, f.start + 1, f."end" - f.start) = f.surface""").fetchone()[0]
+        assert linked >= 5
+        parties = {r[0] for r in con.execute("SELECT code FROM parties").fetchall()}
+        assert {"RU", "UA", "TR", "AE", "US", "AM", "AZ", "IL", "HAMAS", "QA"} <= parties
+
+
+def test_rerun_gives_byte_identical_parquet(published, corpus, tmp_path, monkeypatch):
+    data, _ = published
+    assert run_pipeline(corpus, tmp_path, monkeypatch).success
+    for name in TABLES:
+        assert (tmp_path / "parquet" / f"{name}.parquet").read_bytes() == (data / "parquet" / f"{name}.parquet").read_bytes(), name
+
+
+def test_failed_run_leaves_the_last_good_dataset(tmp_path, monkeypatch):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(SEEDS / "004_e2a61d9615fb6b58.txt", seeds)
+    data = tmp_path / "data"
+    assert run_pipeline(seeds, data, monkeypatch).success
+    before = {p.name: p.read_bytes() for p in (data / "parquet").iterdir()}
+    db_before = (data / "exchanges.duckdb").read_bytes()
+    shutil.copy(SEEDS / "000_b666787848e09ea1.txt", seeds)
+
+    def broken_writer(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("pyarrow.parquet.write_table", broken_writer)
+    result = run_pipeline(seeds, data, monkeypatch, raise_on_error=False)
+    assert not result.success
+    assert {p.name: p.read_bytes() for p in (data / "parquet").iterdir()} == before
+    assert (data / "exchanges.duckdb").read_bytes() == db_before
+    assert not [p for p in data.iterdir() if p.name.startswith(".")]
