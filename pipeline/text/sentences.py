@@ -28,7 +28,8 @@ def split_sentences(text: str) -> list[Sentence]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         if "\n" not in m.group():
-            word = text[:m.start()].rsplit(None, 1)[-1] if text[:m.start()].strip() else ""
+            before = text[max(0, m.start() - 40):m.start()]
+            word = before.rsplit(None, 1)[-1] if before.strip() else ""
             word = word.lstrip("\"“‘(").rstrip("\"”’')]")
             if word in _abbreviations() or re.fullmatch(r"[A-Z]\.", word):
                 continue
