@@ -30,7 +30,9 @@ ui: $(BIN)/.installed $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/dg dev
 
 bench: $(BIN)/.installed
+	$(BIN)/pip install --quiet quantulum3==0.10.0
 	$(BIN)/python bench/spin_repair.py
+	$(BIN)/python bench/figures.py
 
 clean:
 	rm -rf data $(DAGSTER_HOME)

@@ -32,6 +32,7 @@ _EXCHANGE_WORDS = re.compile(r"\b(?:exchange|exchanges|swap|swaps|prisoners?|POW
 _CAPTOR = re.compile(r"\b(?:in|from)\s+(?P<captor>[A-Z][\w.]+)\s+(?:captivity|prisons?|custody|jails?|detention)\b|\bheld\s+by\s+(?P<holder>[A-Z][\w.]+)")
 _PARTICLE = re.compile(r"\b(?:hand|hands|handed|handing|turn|turned|turning|took|take|taken|taking|carried|carry|passed|pass|sent)\s+(?:over|under)\s+$", re.I)
 _BODIES_BEFORE = re.compile(r"\b(?:bodies|remains|corpses)\s+of\s+(?:the\s+)?$", re.I)
+_COMPARED = re.compile(r"\b(?:down|up|rising|falling|rose|fell)\s+from\s+(?:\w+\s+){0,2}$|\bcompared\s+(?:with|to)\s+(?:\w+\s+){0,2}$|\bthan\s+$", re.I)
 LINKED = re.compile(r"(?:including|included|includes|among them|of whom|comprising|comprised|together with|\band)\s*$")
 _WORD = re.compile(r"[A-Za-z%][\w’'.-]*|%")
 
@@ -113,6 +114,11 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
     partitive = re.match(r"\s+of\s+(?:its|their|the|these|those|his|her|our)\s+", rest)
     if partitive and number.kind == "number":
         pos += partitive.end()
+    copula = re.match(r"\s+(?:were|are|was|is)\s+(?:all\s+)?", rest)
+    if copula and number.kind == "number":  # "1,200 were servicemen"
+        following = _WORD.match(text, number.end + copula.end())
+        if following and following.group().lower() in _categories():
+            return _categories()[following.group().lower()], None, following.end()
     party = None
     words = list(_WORD.finditer(text, pos, min(sentence_end, pos + 80)))
     for i, word_match in enumerate(words[:4]):
@@ -209,8 +215,10 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
             category = category or ("prisoners" if _EXCHANGE_WORDS.search(sentence.text) else "other")
             if _DEAL_WORDS.search(sentence.text):
                 predicate = "agreed"
+        compared = previous is not None and previous.sentence == sentence.text and _COMPARED.search(
+            text, max(sentence.start, number.start - 30), number.start)
         if category is None:
-            if linked and previous.category not in DURATIONS:
+            if (linked or compared) and previous.category not in DURATIONS | {"other", "percent"}:
                 category = previous.category
             elif number.vague or (predicate in PEOPLE_PREDICATES and predicate_side == "after"):
                 category = "people"

@@ -1,0 +1,93 @@
+"""Figures benchmark: our extractor against quantulum3 on hand-annotated held-out articles.
+
+Prints precision, recall and F1 of (value, category) pairs for both, and characters per
+second for each on the same texts. quantulum3 names units, not what is counted: its
+dimensionless quantities get the category of the noun that follows them through our own
+categories lexicon (its best case), its time units map to days/weeks/months/years/hours.
+Run: .venv/bin/pip install quantulum3==0.10.0 && .venv/bin/python bench/figures.py
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+import time
+import warnings
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipeline.extract.figures import extract_figures  # noqa: E402
+from pipeline.lexicons import load  # noqa: E402
+from pipeline.text.normalize import normalize  # noqa: E402
+
+HELDOUT = ROOT / "bench" / "heldout"
+UNIT_CATEGORIES = {"hour": "hours", "day": "days", "week": "weeks", "month": "months", "year": "years", "percentage": "percent"}
+REPEAT = 200
+
+
+def expected(name: str = "expected.tsv") -> dict[str, Counter]:
+    rows = [line for line in (HELDOUT / name).read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    table: dict[str, Counter] = {}
+    for row in csv.DictReader(rows, delimiter="\t"):
+        table.setdefault(row["file"], Counter())[(round(float(row["value"]), 2), row["category"])] += 1
+    return table
+
+
+def ours(text: str) -> Counter:
+    return Counter((round(f.value, 2), f.category) for f in extract_figures(text))
+
+
+def quantulum(text: str) -> Counter:
+    from quantulum3 import parser
+    categories = {row["word"]: row["category"] for row in load("categories")}
+    found = Counter()
+    for q in parser.parse(text):
+        unit = q.unit.name.lower()
+        category = next((c for u, c in UNIT_CATEGORIES.items() if unit.startswith(u)), None)
+        if category is None:
+            following = re.match(r"\s+(?:[A-Za-z-]+\s+){0,2}?([A-Za-z]+)", text[q.span[1]:q.span[1] + 40])
+            category = categories.get(following.group(1).lower(), "other") if following else "other"
+        found[(round(q.value, 2), category)] += 1
+    return found
+
+
+def score(name: str, extractor, texts: dict[str, str], truth: dict[str, Counter]) -> None:
+    tp = fp = fn = 0
+    for file, text in texts.items():
+        got, want = extractor(text), truth[file]
+        common = sum((got & want).values())
+        tp += common
+        fp += sum(got.values()) - common
+        fn += sum(want.values()) - common
+    precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    f1 = 2 * precision * recall / max(1e-9, precision + recall)
+    chars = sum(len(t) for t in texts.values()) * REPEAT
+    start = time.perf_counter()
+    for _ in range(REPEAT):
+        for text in texts.values():
+            extractor(text)
+    speed = chars / (time.perf_counter() - start)
+    print(f"{name:12} precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}  ({tp} right, {fp} wrong, {fn} missed)  {speed / 1e6:.3f} MB/s ({speed:,.0f} chars/s)")
+
+
+def main() -> None:
+    warnings.filterwarnings("ignore")
+    # Round 1 was held out until its first run (F1 0.773); its misses then drove general fixes.
+    # Round 2 was written after those fixes and has not been used to change the extractor.
+    for label, name in (("round 1 (used for fixes after its first run)", "expected.tsv"), ("round 2 (held out)", "expected_round2.tsv")):
+        truth = expected(name)
+        texts = {file: normalize((HELDOUT / file).read_text(encoding="utf-8")).text for file in truth}
+        print(f"{label}: {len(texts)} articles, {sum(sum(c.values()) for c in truth.values())} annotated figures")
+        score("ours", ours, texts, truth)
+        try:
+            score("quantulum3", quantulum, texts, truth)
+        except ImportError:
+            print("quantulum3 is not installed: pip install quantulum3==0.10.0")
+
+
+if __name__ == "__main__":
+    main()
