@@ -131,8 +131,25 @@ def _exchange_ids(rows: list[dict]) -> None:
         row["exchange_id"] = candidate if taken[candidate] == 1 else f"{candidate}-{taken[candidate]}"
 
 
-def reconcile(mentions: list[SourcedMention], duplicate_of: dict[str, str | None]) -> Reconciled:
-    clusters = cluster_mentions(mentions)
+def _regroup(clusters: list[Cluster], together: list[set[tuple[str, str]]], apart: list[set[tuple[str, str]]]) -> list[Cluster]:
+    """Curator decisions on grouping: mentions in one `together` set share an event; each `apart` set leaves its event."""
+    for keys in apart:
+        for cluster in list(clusters):
+            leaving = [sm for sm in cluster.members if (sm.source_id, sm.mention.key) in keys]
+            if leaving and len(leaving) < len(cluster.members):
+                cluster.members = [sm for sm in cluster.members if sm not in leaving]
+                clusters.append(Cluster(leaving))
+    for keys in together:
+        joined = [c for c in clusters if any((sm.source_id, sm.mention.key) in keys for sm in c.members)]
+        if len(joined) > 1:
+            joined[0].members = [sm for c in joined for sm in c.members]
+            clusters = [c for c in clusters if c not in joined[1:]]
+    return clusters
+
+
+def reconcile(mentions: list[SourcedMention], duplicate_of: dict[str, str | None],
+              together: list[set[tuple[str, str]]] = (), apart: list[set[tuple[str, str]]] = ()) -> Reconciled:
+    clusters = _regroup(cluster_mentions(mentions), list(together), list(apart))
     rows: list[dict] = []
     claim_rows: list[list[dict]] = []
     for cluster in clusters:

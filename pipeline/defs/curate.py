@@ -5,7 +5,9 @@ import dagster as dg
 import pandas as pd
 
 from pipeline.curate.near_duplicates import find_near_duplicates
-from pipeline.curate.reconcile import SourcedMention, reconcile
+from pipeline.curate.overrides import load_overrides, reconcile_with_overrides
+from pipeline.curate.reconcile import SourcedMention
+from pipeline.defs.resources import DatasetPaths
 from pipeline.curate.tables import figure_rows, party_rows, repair_rows, source_rows
 from pipeline.publish.frames import to_frame
 from pipeline.ui import OWNERS, frame_metadata, table_asset_metadata
@@ -35,22 +37,31 @@ def repairs(normalized_documents: list[dict]) -> dg.Output[pd.DataFrame]:
 
 @dg.multi_asset(
     group_name="curate",
+    check_specs=[dg.AssetCheckSpec("overrides_all_match", asset="exchanges",
+                                   description="Every entry of the curator overrides file still matches a record.")],
     outs={
         name: dg.AssetOut(kinds={"pandas", "table"}, owners=OWNERS, description=TABLES[name].description,
                           metadata=table_asset_metadata(name))
         for name in ("exchanges", "claims")
     },
 )
-def exchanges_and_claims(exchange_mentions: list[SourcedMention], sources: pd.DataFrame):
-    """Mentions of the same event from different sources become one `exchanges` row; every source's statement goes to `claims`."""
+def exchanges_and_claims(context: dg.AssetExecutionContext, paths: DatasetPaths, exchange_mentions: list[SourcedMention], sources: pd.DataFrame):
+    """Mentions of the same event from different sources become one `exchanges` row; every source's statement goes to `claims`; then the curator's reviewed overrides are applied."""
     duplicate_of = {sid: dup for sid, dup in zip(sources["source_id"], sources["duplicate_of"]) if isinstance(dup, str)}
-    result = reconcile(exchange_mentions, duplicate_of)
+    result, reports = reconcile_with_overrides(exchange_mentions, duplicate_of, load_overrides(paths.overrides()))
+    stale = [r for r in reports if not r.matched]
+    for r in stale:
+        context.log.warning(f"override {r.entry} ({r.action} {r.target}) matches nothing any more: review {paths.overrides()}")
     exchanges = to_frame("exchanges", result.exchanges)
     claims = to_frame("claims", result.claims)
     yield dg.Output(exchanges, output_name="exchanges", metadata=frame_metadata(
-        exchanges, multi_source=int((exchanges["n_sources"] > 1).sum()),
+        exchanges, overrides_applied=sum(r.matched for r in reports), overrides_unmatched=len(stale), multi_source=int((exchanges["n_sources"] > 1).sum()),
         with_conflicts=int((exchanges["conflicting_fields"].map(len) > 0).sum())))
     yield dg.Output(claims, output_name="claims", metadata=frame_metadata(claims, chosen=int(claims["chosen"].sum())))
+    yield dg.AssetCheckResult(
+        check_name="overrides_all_match", asset_key="exchanges", passed=not stale, severity=dg.AssetCheckSeverity.WARN,
+        metadata={"overrides": len(reports), "unmatched": dg.MetadataValue.md(
+            "\n".join(f"- entry {r.entry}: {r.action} `{r.target}` ({r.note})" for r in stale) or "none")})
 
 
 @_table_asset("figures")

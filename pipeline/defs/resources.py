@@ -16,12 +16,16 @@ class DatasetPaths(dg.ConfigurableResource):
 
     Empty settings fall back to the environment, read when a run starts:
     EXCHANGES_SEEDS_DIR (default `seeds/`), EXCHANGES_DATA_DIR (default `data/`),
-    EXCHANGES_MAX_BYTES (default 5,000,000).
+    EXCHANGES_MAX_BYTES (default 5,000,000), EXCHANGES_OVERRIDES (default `curation/overrides.yaml`).
     """
 
     seeds_dir: str = ""
     data_dir: str = ""
     max_bytes: int = 0
+    overrides_file: str = ""
+
+    def overrides(self) -> Path:
+        return Path(self.overrides_file or os.environ.get("EXCHANGES_OVERRIDES") or PROJECT_ROOT / "curation" / "overrides.yaml").resolve()
 
     def seeds(self) -> Path:
         return Path(self.seeds_dir or os.environ.get("EXCHANGES_SEEDS_DIR") or PROJECT_ROOT / "seeds").resolve()
