@@ -33,6 +33,7 @@ bench: $(BIN)/.installed
 	$(BIN)/pip install --quiet quantulum3==0.10.0
 	$(BIN)/python bench/spin_repair.py
 	$(BIN)/python bench/figures.py
+	$(BIN)/python bench/exchanges.py
 
 clean:
 	rm -rf data $(DAGSTER_HOME)

@@ -10,7 +10,8 @@ The rule a reader can follow:
    that confirms the date; more independent sources (near-duplicates do not count);
    more sources; stated rather than inferred; stated by the source that says most
    about the event. For `mediators` each source's set of codes is one value.
-3. `conflicting_fields` lists fields with more than one distinct value; `confidence`
+3. Where a side's total is not stated but its soldiers/civilians are, the total is their sum.
+4. `conflicting_fields` lists fields with more than one distinct value; `confidence`
    grows with independent sources (1 - 0.5^n) and falls by 0.1 a conflict and by 0.05
    for a date only inferred.
 """
@@ -214,8 +215,16 @@ def reconcile(mentions: list[SourcedMention], duplicate_of: dict[str, str | None
 
 
 def _fit_breakdown(row: dict) -> None:
-    """A breakdown larger than its stated total means the total was not stated for this event: drop the total."""
+    """Totals and breakdowns made consistent.
+
+    A breakdown larger than its stated total means the total was not stated for this event:
+    the total becomes the breakdown's sum, as it does where only a breakdown is stated
+    ("the government will free 706 Houthi fighters": 706 people handed over).
+    """
     for side in ("a", "b"):
-        parts = (row[f"soldiers_to_{side}"] or 0) + (row[f"civilians_to_{side}"] or 0)
-        if row[f"returned_to_{side}"] is not None and parts > row[f"returned_to_{side}"]:
-            row[f"returned_to_{side}"] = None
+        soldiers, civilians = row[f"soldiers_to_{side}"], row[f"civilians_to_{side}"]
+        if soldiers is None and civilians is None:
+            continue
+        parts = (soldiers or 0) + (civilians or 0)
+        if row[f"returned_to_{side}"] is None or parts > row[f"returned_to_{side}"]:
+            row[f"returned_to_{side}"] = parts

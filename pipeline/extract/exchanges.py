@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from pipeline.extract.figures import LINKED, FigureMention, extract_figures
-from pipeline.extract.parties import PartyMention, find_parties, main_sides, parties, party_of_word
+from pipeline.extract.parties import PartyMention, find_parties, main_sides, parties, party_of_word, stated_pair
 from pipeline.lexicons import load
 from pipeline.text.dates import DateMention, find_dates, resolve
 from pipeline.text.sentences import Sentence, split_sentences
@@ -40,6 +40,7 @@ _PLACE = re.compile(r"\b(?:talks|negotiations|meeting|summit|agreement|deal|agre
 _HANDOVER_PLACE = re.compile(r"\b(?:at|on|near|across)\s+the\s+(?P<place>(?:[A-Z][\w’'-]+[\s-]+){1,2}border|border\s+(?:between|with)\s+[^,.;]+)")
 _BACKGROUND = re.compile(r"\b(?:earlier|previous|prior|past|last|former|first-ever)\s+$", re.I)
 _PLANNED_BEFORE = re.compile(r"\b(?:further|additional|more|next|upcoming|another|new)\s+(?:\w+\s+)?$", re.I)
+_INTENT_BEFORE = re.compile(r"\b(?:will|shall|would|to)\s+(?:\w+\s+)?$", re.I)
 _ATTRIBUTIVE = re.compile(r",?\s+(?:prisoner[s-]?\s+|POW\s+|prisoner-of-war\s+)?(?:exchange|swap|handover|trade)\b", re.I)
 _NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|before|started\s+in|began\s+in|from|talks|negotiations|meeting|summit|agreement|agreed|signed|reached)\b[^.,]{0,12}$", re.I)
 _ON_DATE = re.compile(r"\b(?:on|On)\s+$")
@@ -125,7 +126,7 @@ def _event_cues(sentence: Sentence, text: str, with_stages: bool) -> list[tuple[
             kind = "hypothetical"
         elif _BACKGROUND.search(before):
             kind = "background"
-        elif (cues["planned"].search(before + " " + after) or cues["next_day"].search(before)
+        elif (cues["planned"].search(before + " " + after) or cues["next_day"].search(before) or _INTENT_BEFORE.search(before)
               or (m.group().lower().endswith("s") and _PLANNED_BEFORE.search(before))):
             kind = "planned"
         else:
@@ -264,9 +265,10 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None) -> list[
     cue_sentences = sorted({i for i, typed in cues.items() if any(kind in ("main", "planned", "background") for _, kind in typed)} | set(deal_sentences))
     if not cue_sentences or not any(_PEOPLE.search(sentences[i].text) for i in cue_sentences):
         return []
-    sides = main_sides(side_mentions, [(sentences[i].start, sentences[i].end) for i in cue_sentences])
+    cue_spans = [(sentences[i].start, sentences[i].end) for i in cue_sentences]
+    sides = stated_pair(text, side_mentions, cue_spans) or main_sides(side_mentions, cue_spans, text)
     if len(sides) < 2:
-        sides = main_sides(side_mentions)
+        sides = main_sides(side_mentions, None, text)
     if len(sides) < 2:
         return []
     sides = tuple(sorted(sides))
@@ -339,13 +341,18 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None) -> list[
                 _set_date(main, candidates[0], reference_date, "past")
             elif candidates and "planned" not in kinds(i):
                 stage_sentences[i] = candidates[0]  # a handover on another day, told in its own sentence
+    for i in cue_sentences:  # "In the previous swap, on Aug. 24, each side released 115 POWs."
+        if i not in stage_sentences and kinds(i) == {"background"}:
+            candidates = [d for d in _event_date_candidates(r, i, set()) if not in_segment(d.start)]
+            if candidates:
+                stage_sentences[i] = candidates[0]
     reference = reference_date or (main.event_date if main and main.date_precision == "day" else None)
 
     # Handovers told in their own sentence with their own day ("The first stage took place on Monday ...").
     stage_mentions = []
     for i, date in sorted(stage_sentences.items()):
         mention = ExchangeMention(f"m{date.start}", "completed", a, b, date.start)
-        cue = next(m for m, kind in cues[i] if kind == "main")
+        cue = next(m for m, kind in cues[i] if kind in ("main", "background"))
         mention.claims.append(Claim("status", "completed", cue.start(), cue.end()))
         _set_date(mention, date, reference, "past")
         if main is not None and mention.event_date == main.event_date:
@@ -394,7 +401,8 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None) -> list[
             continue
         mentions.append(mention)
 
-    mentions += _planned(r, cues, planned_sentences, main, reference_date, in_segment)
+    deal_date_starts = {c.start for c in deal.claims if c.field == "event_date"} if deal is not None else set()
+    mentions += _planned(r, cues, planned_sentences, main, reference_date, in_segment, deal_date_starts)
 
     for mention in mentions:
         unique: dict[tuple, Claim] = {}
@@ -410,10 +418,11 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None) -> list[
     return sorted(mentions, key=lambda m: m.anchor)
 
 
-def _planned(r: _Reading, cues, planned_sentences: list[int], main: ExchangeMention | None, reference_date: dt.date | None, in_segment) -> list[ExchangeMention]:
-    """Planned stages, one per stated day; an undated plan only where no dated one is given."""
+def _planned(r: _Reading, cues, planned_sentences: list[int], main: ExchangeMention | None, reference_date: dt.date | None, in_segment,
+             taken_dates: set[int]) -> list[ExchangeMention]:
+    """Planned stages, one per stated day not already the date of the handover or the deal; an undated plan only where no dated one is given."""
     base = main.event_date if main is not None and main.date_precision == "day" else reference_date
-    main_date_starts = {c.start for c in main.claims if c.field == "event_date"} if main is not None else set()
+    main_date_starts = taken_dates | ({c.start for c in main.claims if c.field == "event_date"} if main is not None else set())
     planned: list[ExchangeMention] = []
     for i in planned_sentences:
         s = r.sentences[i]

@@ -51,12 +51,48 @@ def party_of_word(word: str) -> str | None:
     return _alias_index()[1].get(word)
 
 
-def main_sides(mentions: list[PartyMention], within: list[tuple[int, int]] | None = None) -> tuple[str, ...]:
-    """The two parties a text is most about (state or armed group), most mentioned first."""
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|via|outside)\s+$")
+_PAIR_TEMPLATE = r"(?:\b(?:between|both)\s+(?:the\s+)?{x}\s+and\s+(?:the\s+)?{y}\b|{x}\s+and\s+(?:the\s+)?{y}\s+(?:have\s+|had\s+|on\s+\w+\s+)?(?:\w+ly\s+)?(?:exchanged|swapped|traded|completed|carried\s+out|conducted|executed|began|started|initiated|agreed|held|returned|freed|released)\b)"
+
+
+def _is_place(text: str, mention: PartyMention) -> bool:
+    """A capital after 'in'/'at' ('talks in Ankara') says where, not who."""
+    return mention.alias != parties()[mention.code].name and bool(_PLACE_BEFORE.search(text, max(0, mention.start - 8), mention.start))
+
+
+def stated_pair(text: str, mentions: list[PartyMention], within: list[tuple[int, int]]) -> tuple[str, str] | None:
+    """Two sides the text names together as the actors of the exchange: 'X and Y exchanged', 'between X and Y'."""
+    by_start = {m.start: m for m in mentions}
+    for s, e in within:
+        inside = [m for m in mentions if s <= m.start < e]
+        for x in inside:
+            for y in inside:
+                if y.start <= x.end or x.code == y.code or y.start - x.end > 40:
+                    continue
+                pattern = _PAIR_TEMPLATE.format(x=re.escape(x.alias), y=re.escape(y.alias))
+                m = re.compile(pattern).search(text, max(s, x.start - 20), min(e, y.end + 60))
+                if m and by_start.get(x.start) and parties()[x.code].kind != "organization" and parties()[y.code].kind != "organization":
+                    return tuple(sorted((x.code, y.code)))
+    return None
+
+
+def main_sides(mentions: list[PartyMention], within: list[tuple[int, int]] | None = None, text: str | None = None) -> tuple[str, ...]:
+    """The two parties a text is most about (state or armed group), most mentioned first.
+
+    With the text: places ('in Ankara') do not count, and a country named in the possessive
+    before an armed group ('Yemen's Houthis') counts as that group's opponent.
+    """
     counts: Counter[str] = Counter()
     for mention in mentions:
         if parties()[mention.code].kind == "organization":
             continue
-        if within is None or any(s <= mention.start < e for s, e in within):
-            counts[mention.code] += 1
+        if within is not None and not any(s <= mention.start < e for s, e in within):
+            continue
+        if text is not None and _is_place(text, mention):
+            continue
+        counts[mention.code] += 1
+        if text is not None and parties()[mention.code].kind == "state" and re.match(r"[’']s\s+", text[mention.end:mention.end + 3]):
+            following = next((m for m in mentions if 0 < m.start - mention.end <= 4), None)
+            if following is not None and parties()[following.code].kind == "armed_group":
+                counts[mention.code] += 2
     return tuple(code for code, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2])
