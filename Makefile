@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # One Dagster home for the CLI and the UI, so runs launched from either show up in both.
 export DAGSTER_HOME := $(CURDIR)/.dagster_home
 
-.PHONY: dataset test ui bench clean
+.PHONY: dataset test ui bench docs clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,9 @@ bench: $(BIN)/.installed
 	$(BIN)/python bench/spin_repair.py
 	$(BIN)/python bench/figures.py
 	$(BIN)/python bench/exchanges.py
+
+docs: $(BIN)/.installed
+	$(BIN)/python -m pipeline.publish.describe
 
 clean:
 	rm -rf data $(DAGSTER_HOME)

@@ -13,10 +13,38 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow
 import pyarrow.parquet as pq
 
+from pipeline.publish.describe import FOREIGN_KEYS, data_dictionary, datapackage_json
 from pipeline.publish.frames import from_frame
 from schemas import TABLES
+
+DUCKDB_TYPES = {"string": "VARCHAR", "int64": "BIGINT", "double": "DOUBLE", "bool": "BOOLEAN", "date32[day]": "DATE"}
+# Declared keys DuckDB enforces on load; claims and repairs are keyed by the checks, not by DuckDB.
+DUCKDB_PRIMARY_KEYS = {"sources", "exchanges", "figures", "parties"}
+VIEWS = {
+    "exchange_totals": (
+        "One row per exchange with the names of both sides, the people each got back, the total, and the titles of its sources.",
+        """SELECT e.exchange_id, e.status, e.event_date, e.date_precision, e.party_a, pa.name AS party_a_name, e.returned_to_a,
+                  e.party_b, pb.name AS party_b_name, e.returned_to_b,
+                  CASE WHEN e.returned_to_a IS NULL AND e.returned_to_b IS NULL THEN NULL
+                       ELSE coalesce(e.returned_to_a, 0) + coalesce(e.returned_to_b, 0) END AS returned_total,
+                  e.mediators, e.location, e.part_of, e.n_sources, e.conflicting_fields, e.confidence,
+                  (SELECT list(s.title ORDER BY s.source_id) FROM sources s WHERE list_contains(e.source_ids, s.source_id)) AS source_titles
+           FROM exchanges e JOIN parties pa ON pa.code = e.party_a JOIN parties pb ON pb.code = e.party_b"""),
+    "figures_in_context": (
+        "Every figure with the path and title of its source and the sentence it stands in.",
+        """SELECT f.figure_id, f.value, f.value_high, f.qualifier, f.category, f.party, f.predicate, f.exchange_id,
+                  f.surface, f.sentence, s.path, s.title, s.published_date
+           FROM figures f JOIN sources s USING (source_id)"""),
+    "conflicts": (
+        "Each field the sources disagree on, with every source's value and whether it is the one `exchanges` shows.",
+        """SELECT e.exchange_id, t.field, c.source_id, s.title, c.value, c.chosen, c.inferred, c.start, c."end"
+           FROM exchanges e, unnest(e.conflicting_fields) AS t(field)
+           JOIN claims c ON c.exchange_id = e.exchange_id AND c.field = t.field
+           LEFT JOIN sources s ON s.source_id = c.source_id"""),
+}
 
 
 def parquet_dir(data_dir: Path) -> Path:
@@ -27,8 +55,16 @@ def database_path(data_dir: Path) -> Path:
     return Path(data_dir) / "exchanges.duckdb"
 
 
+def _write_text_atomically(path: Path, text: str) -> None:
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(text)
+    os.replace(temp_name, path)
+
+
 def write_parquet_tables(frames: dict[str, pd.DataFrame], data_dir: Path) -> dict[str, Path]:
-    """Write every table to <data>/parquet/<table>.parquet, swapping the whole folder in at the end."""
+    """Write every table to <data>/parquet/<table>.parquet, swapping the whole folder in at the end,
+    then the data dictionary (README.md) and the Frictionless descriptor (datapackage.json) that describe it."""
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".parquet-staging-", dir=data_dir))
@@ -47,11 +83,28 @@ def write_parquet_tables(frames: dict[str, pd.DataFrame], data_dir: Path) -> dic
             shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    _write_text_atomically(data_dir / "README.md", data_dictionary())
+    _write_text_atomically(data_dir / "datapackage.json", datapackage_json(parquet_dir(data_dir)))
     return {name: parquet_dir(data_dir) / f"{name}.parquet" for name in TABLES}
 
 
 def _sql_literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
+
+
+def _create_table_sql(name: str) -> str:
+    table = TABLES[name]
+    columns = []
+    for column_name, column in table.columns.items():
+        arrow_type = column.metadata["arrow_type"]
+        sql_type = DUCKDB_TYPES[str(arrow_type.value_type)] + "[]" if pyarrow.types.is_list(arrow_type) else DUCKDB_TYPES[str(arrow_type)]
+        columns.append(f'"{column_name}" {sql_type}{"" if column.nullable else " NOT NULL"}')
+    if name in DUCKDB_PRIMARY_KEYS:
+        columns.append(f"PRIMARY KEY ({', '.join(table.primary_key)})")
+    for column_name, target, key in FOREIGN_KEYS.get(name, []):
+        if target != name and target in DUCKDB_PRIMARY_KEYS:
+            columns.append(f'FOREIGN KEY ("{column_name}") REFERENCES {target} ({key})')
+    return f"CREATE TABLE {name} (" + ", ".join(columns) + ")"
 
 
 def build_database(data_dir: Path) -> dict[str, int]:
@@ -64,13 +117,19 @@ def build_database(data_dir: Path) -> dict[str, int]:
     counts = {}
     try:
         with duckdb.connect(temp_name) as con:
-            for name, table in TABLES.items():
+            # Referenced tables first, so foreign keys can be declared and are checked on load.
+            for name in ("parties", "sources", "exchanges", "repairs", "claims", "figures"):
+                table = TABLES[name]
                 path = str(parquet_dir(data_dir) / f"{name}.parquet")
-                con.execute(f"CREATE TABLE {name} AS SELECT * FROM read_parquet($path)", {"path": path})
+                con.execute(_create_table_sql(name))
+                con.execute(f"INSERT INTO {name} SELECT * FROM read_parquet($path)", {"path": path})
                 con.execute(f"COMMENT ON TABLE {name} IS {_sql_literal(table.description)}")
                 for column_name, column in table.columns.items():
                     con.execute(f'COMMENT ON COLUMN {name}."{column_name}" IS {_sql_literal(column.description or "")}')
                 counts[name] = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+            for view, (description, query) in VIEWS.items():
+                con.execute(f"CREATE VIEW {view} AS {query}")
+                con.execute(f"COMMENT ON VIEW {view} IS {_sql_literal(description)}")
             con.execute("CHECKPOINT")
         os.replace(temp_name, target)
     finally:
