@@ -9,9 +9,11 @@ import dagster as dg
 from pipeline.definitions import defs as lazy_defs
 
 
-def run_pipeline(seeds_dir: Path, data_dir: Path, monkeypatch, raise_on_error: bool = True) -> dg.ExecuteInProcessResult:
+def run_pipeline(seeds_dir: Path, data_dir: Path, monkeypatch, raise_on_error: bool = True, cache_dir: Path | None = None) -> dg.ExecuteInProcessResult:
+    """One in-process run; without a cache folder the per-document cache is off, so every run computes everything."""
     monkeypatch.setenv("EXCHANGES_SEEDS_DIR", str(seeds_dir))
     monkeypatch.setenv("EXCHANGES_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("EXCHANGES_CACHE_DIR", str(cache_dir) if cache_dir else "off")
     job = lazy_defs().resolve_implicit_global_asset_job_def()
     return job.execute_in_process(instance=dg.DagsterInstance.ephemeral(), raise_on_error=raise_on_error)
 

@@ -136,3 +136,47 @@ def test_failed_run_leaves_the_last_good_dataset(tmp_path, monkeypatch):
     assert {p.name: p.read_bytes() for p in (data / "parquet").iterdir()} == before
     assert (data / "exchanges.duckdb").read_bytes() == db_before
     assert not [p for p in data.iterdir() if p.name.startswith(".")]
+
+
+def test_incremental_run_computes_only_the_new_file_and_equals_a_full_rebuild(tmp_path, monkeypatch):
+    seeds, cache = tmp_path / "seeds", tmp_path / "cache"
+    seeds.mkdir()
+    for name in ("wire_dateline.txt", "caucasus_swap.txt"):
+        shutil.copy(ARTICLES / name, seeds)
+    assert run_pipeline(seeds, tmp_path / "first", monkeypatch, cache_dir=cache).success
+    shutil.copy(ARTICLES / "other_source_disagrees.txt", seeds)
+    incremental = run_pipeline(seeds, tmp_path / "incremental", monkeypatch, cache_dir=cache)
+    metadata = {m.asset_key.to_user_string(): m.metadata for m in incremental.asset_materializations_for_node("normalized_documents")}
+    assert metadata["normalized_documents"]["computed"].value == 1 and metadata["normalized_documents"]["from_cache"].value == 2
+    full = run_pipeline(seeds, tmp_path / "full", monkeypatch)
+    for name in TABLES:
+        assert (tmp_path / "incremental" / "parquet" / f"{name}.parquet").read_bytes() == (tmp_path / "full" / "parquet" / f"{name}.parquet").read_bytes(), name
+
+
+def test_a_reader_holding_the_database_open_does_not_stop_a_run(tmp_path, monkeypatch):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(ARTICLES / "wire_dateline.txt", seeds)
+    data = tmp_path / "data"
+    assert run_pipeline(seeds, data, monkeypatch).success
+    reader = duckdb.connect(str(data / "exchanges.duckdb"), read_only=True)
+    before = reader.execute("SELECT count(*) FROM exchanges").fetchone()[0]
+    shutil.copy(ARTICLES / "caucasus_swap.txt", seeds)
+    assert run_pipeline(seeds, data, monkeypatch).success
+    assert reader.execute("SELECT count(*) FROM exchanges").fetchone()[0] == before  # the reader keeps its consistent snapshot
+    reader.close()
+    with duckdb.connect(str(data / "exchanges.duckdb"), read_only=True) as fresh:
+        assert fresh.execute("SELECT count(*) FROM exchanges").fetchone()[0] > before
+
+
+def test_a_link_outside_the_input_folder_is_rejected(tmp_path, monkeypatch):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    outside = tmp_path / "secret.txt"
+    outside.write_text("Russia and Ukraine exchanged 10 prisoners each.", encoding="utf-8")
+    (seeds / "link.txt").symlink_to(outside)
+    shutil.copy(ARTICLES / "wire_dateline.txt", seeds)
+    assert run_pipeline(seeds, tmp_path / "data", monkeypatch).success
+    sources = pd.read_parquet(tmp_path / "data" / "parquet" / "sources.parquet")
+    row = sources[sources["path"] == "link.txt"].iloc[0]
+    assert row["status"] == "rejected" and row["reject_reason"].startswith("outside the input folder")

@@ -5,7 +5,9 @@ from dataclasses import asdict
 
 import dagster as dg
 
+from pipeline.cache import DocumentCache
 from pipeline.curate.reconcile import SourcedMention
+from pipeline.defs.resources import DatasetPaths
 from pipeline.extract.exchanges import extract_exchanges
 from pipeline.extract.figures import extract_figures
 from pipeline.ui import OWNERS
@@ -14,25 +16,29 @@ PROGRESS_EVERY = 1000
 
 
 @dg.asset(group_name="extract", kinds={"python"}, owners=OWNERS)
-def figure_mentions(context: dg.AssetExecutionContext, normalized_documents: list[dict]) -> dg.Output[list[dict]]:
+def figure_mentions(context: dg.AssetExecutionContext, paths: DatasetPaths, normalized_documents: list[dict]) -> dg.Output[list[dict]]:
     """Every figure each document states: value, qualifier, category, party, predicate and exact span."""
+    cache = DocumentCache(paths.cache(), "figures")
     records = []
     for i, doc in enumerate(normalized_documents, start=1):
-        records += [{"source_id": doc["source_id"], **asdict(f)} for f in extract_figures(doc["text"])]
+        figures = cache.get_or_compute(doc["source_id"], lambda: extract_figures(doc["text"]))
+        records += [{"source_id": doc["source_id"], **asdict(f)} for f in figures]
         if i % PROGRESS_EVERY == 0:
             context.log.info(f"figures: {i}/{len(normalized_documents)} documents")
-    return dg.Output(records, metadata={"figures": len(records), "documents": len(normalized_documents)})
+    return dg.Output(records, metadata={"figures": len(records), "documents": len(normalized_documents), "computed": cache.misses, "from_cache": cache.hits})
 
 
 @dg.asset(group_name="extract", kinds={"python"}, owners=OWNERS)
-def exchange_mentions(context: dg.AssetExecutionContext, normalized_documents: list[dict]) -> dg.Output[list[SourcedMention]]:
+def exchange_mentions(context: dg.AssetExecutionContext, paths: DatasetPaths, normalized_documents: list[dict]) -> dg.Output[list[SourcedMention]]:
     """Every prisoner exchange each document describes (main handover, background exchanges, deals, planned stages), with each claim's span."""
+    cache = DocumentCache(paths.cache(), "exchanges")
     mentions = []
     for i, doc in enumerate(normalized_documents, start=1):
-        mentions += [SourcedMention(doc["source_id"], m) for m in extract_exchanges(doc["text"], doc["published_date"])]
+        found = cache.get_or_compute(doc["source_id"], lambda: extract_exchanges(doc["text"], doc["published_date"]))
+        mentions += [SourcedMention(doc["source_id"], m) for m in found]
         if i % PROGRESS_EVERY == 0:
             context.log.info(f"exchanges: {i}/{len(normalized_documents)} documents")
     by_status: dict[str, int] = {}
     for sm in mentions:
         by_status[sm.mention.status] = by_status.get(sm.mention.status, 0) + 1
-    return dg.Output(mentions, metadata={"mentions": len(mentions), **{f"mentions_{k}": v for k, v in sorted(by_status.items())}})
+    return dg.Output(mentions, metadata={"mentions": len(mentions), "computed": cache.misses, "from_cache": cache.hits, **{f"mentions_{k}": v for k, v in sorted(by_status.items())}})

@@ -16,13 +16,20 @@ class DatasetPaths(dg.ConfigurableResource):
 
     Empty settings fall back to the environment, read when a run starts:
     EXCHANGES_SEEDS_DIR (default `seeds/`), EXCHANGES_DATA_DIR (default `data/`),
-    EXCHANGES_MAX_BYTES (default 5,000,000), EXCHANGES_OVERRIDES (default `curation/overrides.yaml`).
+    EXCHANGES_MAX_BYTES (default 5,000,000), EXCHANGES_OVERRIDES (default `curation/overrides.yaml`),
+    EXCHANGES_CACHE_DIR (default `.cache/`; `off` to disable).
     """
 
     seeds_dir: str = ""
     data_dir: str = ""
     max_bytes: int = 0
     overrides_file: str = ""
+    cache_dir: str = ""
+
+    def cache(self) -> Path | None:
+        """Folder of per-document results (EXCHANGES_CACHE_DIR, default `.cache/`); `off` disables caching."""
+        value = self.cache_dir or os.environ.get("EXCHANGES_CACHE_DIR") or str(PROJECT_ROOT / ".cache")
+        return None if value == "off" else Path(value).resolve()
 
     def overrides(self) -> Path:
         return Path(self.overrides_file or os.environ.get("EXCHANGES_OVERRIDES") or PROJECT_ROOT / "curation" / "overrides.yaml").resolve()
