@@ -9,9 +9,13 @@ the unspun one, else the longer one, else the smaller source_id.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 SHINGLE = 5
 MIN_CONTAINMENT = 0.5
+# A shingle found in more documents than this is boilerplate (a template, a standard sign-off),
+# not evidence of copying; ignoring it keeps the comparison linear in the corpus.
+MAX_DOCUMENTS_PER_SHINGLE = 20
 
 
 def _shingles(text: str) -> set[int]:
@@ -23,17 +27,21 @@ def find_near_duplicates(documents: list[dict]) -> dict[str, str]:
     """documents: dicts with source_id, text, is_spun. Returns copy source_id -> original source_id."""
     shingles = {d["source_id"]: _shingles(d["text"]) for d in documents}
     rank = {d["source_id"]: (d["is_spun"], -len(d["text"]), d["source_id"]) for d in documents}
-    ids = sorted(shingles)
+    postings: dict[int, list[str]] = {}
+    for sid in sorted(shingles):
+        for shingle in shingles[sid]:
+            postings.setdefault(shingle, []).append(sid)
+    shared: Counter[tuple[str, str]] = Counter()
+    for ids in postings.values():
+        if 1 < len(ids) <= MAX_DOCUMENTS_PER_SHINGLE:
+            for i, a in enumerate(ids):
+                for b in ids[i + 1:]:
+                    shared[(a, b)] += 1
     copies: dict[str, str] = {}
-    for i, a in enumerate(ids):
-        for b in ids[i + 1:]:
-            sa, sb = shingles[a], shingles[b]
-            if not sa or not sb:
-                continue
-            containment = len(sa & sb) / min(len(sa), len(sb))
-            if containment >= MIN_CONTAINMENT:
-                original, copy = sorted((a, b), key=rank.get)
-                copies.setdefault(copy, original)
+    for (a, b), count in sorted(shared.items()):
+        if count / min(len(shingles[a]), len(shingles[b])) >= MIN_CONTAINMENT:
+            original, copy = sorted((a, b), key=rank.get)
+            copies.setdefault(copy, original)
     # Point every copy at an original that is not itself a copy.
     for copy, original in list(copies.items()):
         seen = {copy}

@@ -80,6 +80,12 @@ def _distance(cluster: Cluster, mention: ExchangeMention) -> int:
     return min(abs((d - mention.event_date).days) for d, _ in cluster.dates())
 
 
+def _months_around(date: dt.date) -> list[tuple[int, int]]:
+    previous = (date.replace(day=1) - dt.timedelta(days=1))
+    following = (date.replace(day=28) + dt.timedelta(days=4))
+    return [(previous.year, previous.month), (date.year, date.month), (following.year, following.month)]
+
+
 def cluster_mentions(mentions: list[SourcedMention]) -> list[Cluster]:
     groups: dict[tuple[str, str, str], list[SourcedMention]] = {}
     for sm in mentions:
@@ -89,13 +95,24 @@ def cluster_mentions(mentions: list[SourcedMention]) -> list[Cluster]:
         dated = sorted((m for m in members if m.mention.event_date), key=lambda m: (m.mention.event_date, m.source_id, m.mention.anchor))
         undated = sorted((m for m in members if not m.mention.event_date), key=lambda m: (m.source_id, m.mention.anchor))
         local: list[Cluster] = []
+        # Clusters indexed by month, so a mention is compared only with clusters that could match its date.
+        by_month: dict[tuple[int, int], list[Cluster]] = {}
+        position: dict[int, int] = {}
         for sm in dated:
-            candidates = [c for c in local if sm.source_id not in c.sources and _counts_compatible(c, sm.mention)
-                          and all(_dates_compatible(d, (sm.mention.event_date, sm.mention.date_precision), status) for d in c.dates())]
+            date = sm.mention.event_date
+            nearby = {id(c): c for key in _months_around(date) for c in by_month.get(key, [])}
+            if sm.mention.date_precision == "year":
+                nearby = {id(c): c for c in local}
+            candidates = [c for c in sorted(nearby.values(), key=lambda c: position[id(c)]) if sm.source_id not in c.sources and _counts_compatible(c, sm.mention)
+                          and all(_dates_compatible(d, (date, sm.mention.date_precision), status) for d in c.dates())]
             if candidates:
-                min(candidates, key=lambda c: _distance(c, sm.mention)).members.append(sm)
+                target = min(candidates, key=lambda c: _distance(c, sm.mention))
+                target.members.append(sm)
             else:
-                local.append(Cluster([sm]))
+                target = Cluster([sm])
+                position[id(target)] = len(local)
+                local.append(target)
+            by_month.setdefault((date.year, date.month), []).append(target)
         for sm in undated:
             candidates = [c for c in local if sm.source_id not in c.sources and _counts_compatible(c, sm.mention)]
             if len(candidates) == 1:
