@@ -16,7 +16,7 @@ EXPECTED_GRAPH = {
     "raw_documents": ("ingest", []),
     "normalized_documents": ("normalize", ["raw_documents"]),
     "figure_mentions": ("extract", ["normalized_documents"]),
-    "exchange_mentions": ("extract", ["normalized_documents"]),
+    "exchange_mentions": ("extract", ["figure_mentions", "normalized_documents"]),
     "sources": ("curate", ["normalized_documents", "raw_documents"]),
     "repairs": ("curate", ["normalized_documents"]),
     "exchanges": ("curate", ["exchange_mentions", "sources"]),

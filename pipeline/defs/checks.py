@@ -11,17 +11,17 @@ import pandera.errors
 from pipeline.curate import invariants
 from pipeline.defs.resources import DatasetPaths
 from pipeline.corpus import list_input_files
+from pipeline.ui import preview
 from schemas import TABLES
 
 MAX_LISTED = 25
 
 
 def _result(failures: pd.DataFrame, what: str) -> dg.AssetCheckResult:
-    shown = failures.head(MAX_LISTED).astype(str)
     return dg.AssetCheckResult(
         passed=failures.empty,
         metadata={"failing_rows": len(failures),
-                  "failures": dg.MetadataValue.md(shown.to_csv(sep="|", index=False) if not failures.empty else "none")},
+                  "failures": preview(failures, rows=MAX_LISTED, skip=()) if not failures.empty else dg.MetadataValue.md("none")},
         description=None if failures.empty else f"{len(failures)} rows break: {what}",
     )
 

@@ -9,7 +9,7 @@ from pipeline.cache import DocumentCache
 from pipeline.curate.reconcile import SourcedMention
 from pipeline.defs.resources import DatasetPaths
 from pipeline.extract.exchanges import extract_exchanges
-from pipeline.extract.figures import extract_figures
+from pipeline.extract.figures import FigureMention, extract_figures
 from pipeline.ui import OWNERS
 
 PROGRESS_EVERY = 1000
@@ -29,12 +29,16 @@ def figure_mentions(context: dg.AssetExecutionContext, paths: DatasetPaths, norm
 
 
 @dg.asset(group_name="extract", kinds={"python"}, owners=OWNERS)
-def exchange_mentions(context: dg.AssetExecutionContext, paths: DatasetPaths, normalized_documents: list[dict]) -> dg.Output[list[SourcedMention]]:
-    """Every prisoner exchange each document describes (main handover, background exchanges, deals, planned stages), with each claim's span."""
+def exchange_mentions(context: dg.AssetExecutionContext, paths: DatasetPaths, normalized_documents: list[dict],
+                      figure_mentions: list[dict]) -> dg.Output[list[SourcedMention]]:
+    """Every prisoner exchange each document describes (main handover, background exchanges, deals, planned stages), with each claim's span. Reuses the figures already extracted."""
     cache = DocumentCache(paths.cache(), "exchanges")
+    figures_of: dict[str, list[FigureMention]] = {}
+    for record in figure_mentions:
+        figures_of.setdefault(record["source_id"], []).append(FigureMention(**{k: v for k, v in record.items() if k != "source_id"}))
     mentions = []
     for i, doc in enumerate(normalized_documents, start=1):
-        found = cache.get_or_compute(doc["source_id"], lambda: extract_exchanges(doc["text"], doc["published_date"]))
+        found = cache.get_or_compute(doc["source_id"], lambda: extract_exchanges(doc["text"], doc["published_date"], figures_of.get(doc["source_id"], [])))
         mentions += [SourcedMention(doc["source_id"], m) for m in found]
         if i % PROGRESS_EVERY == 0:
             context.log.info(f"exchanges: {i}/{len(normalized_documents)} documents")

@@ -45,6 +45,7 @@ _ATTRIBUTIVE = re.compile(r",?\s+(?:prisoner[s-]?\s+|POW\s+|prisoner-of-war\s+)?
 _NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|before|started\s+in|began\s+in|from|talks|negotiations|meeting|summit|agreement|agreed|signed|reached)\b[^.,]{0,12}$", re.I)
 _ON_DATE = re.compile(r"\b(?:on|On)\s+$")
 _PEOPLE = re.compile(r"\b(?:prisoners?|POWs?|captives?|detainees?|hostages?|soldiers?|servicemen|civilians|troops|defenders|inmates)\b", re.I)
+_MEDIATOR_WORDS = re.compile(r"mediat|broker|facilitat|go-between|intermediar", re.I)
 _MEDIATOR_SUBJECT = re.compile(rf"(?P<who>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:acted\s+as|served\s+as|was|were)\s+(?:the\s+|a\s+)?(?:mediators?|brokers?|go-betweens?|intermediar(?:y|ies))\b"
                                rf"|(?P<who2>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:mediated|brokered|facilitated)\s+(?:the|a|an|this)\s+(?:\w+\s+)?(?:exchange|swap|deal|agreement|handover|release)")
 
@@ -142,11 +143,11 @@ def _mediations(text: str, parties: list[PartyMention]) -> list[PartyMention]:
         stop = re.search(r"[.;:]|,\s+(?!and\b|the\s+[A-Z]|[A-Z])|\b(?:during|in|on|at|after|before|which|who|that|to|for|with|amid)\b", text[m.end():m.end() + 120])
         end = m.end() + (stop.start() if stop else 120)
         found += [p for p in parties if m.end() <= p.start < end]
-    for m in re.finditer(r"(?P<who>[\w.]+)-(?:mediated|brokered|facilitated)\s+(?P<what>\w+(?:\s+\w+)?)", text):
+    for m in (re.finditer(r"(?P<who>[\w.]+)-(?:mediated|brokered|facilitated)\s+(?P<what>\w+(?:\s+\w+)?)", text) if "-" in text else ()):
         code = party_of_word(m.group("who"))
         if code and re.search(r"exchange|swap|deal|agreement|handover|release", m.group("what"), re.I):
             found.append(PartyMention(m.start("who"), m.end("who"), code, m.group("who")))
-    for m in _MEDIATOR_SUBJECT.finditer(text):
+    for m in (_MEDIATOR_SUBJECT.finditer(text) if _MEDIATOR_WORDS.search(text) else ()):
         group = "who" if m.group("who") else "who2"
         words = m.group(group).split()
         code = party_of_word(m.group(group)) or party_of_word(words[-1]) or party_of_word(words[0])
@@ -243,8 +244,8 @@ def _mediator_claims(mentions: list[PartyMention], inferred: bool = False) -> li
     return [Claim("mediators", p.code, p.start, p.end, inferred) for p in mentions]
 
 
-def extract_exchanges(text: str, reference_date: dt.date | None = None) -> list[ExchangeMention]:
-    """Every prisoner exchange the text describes, as mentions with their claims."""
+def extract_exchanges(text: str, reference_date: dt.date | None = None, figures: list[FigureMention] | None = None) -> list[ExchangeMention]:
+    """Every prisoner exchange the text describes, as mentions with their claims (pass the text's figures if already extracted)."""
     sentences = split_sentences(text)
     if not sentences:
         return []
@@ -254,7 +255,7 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None) -> list[
     side_mentions = [p for p in parties if (p.start, p.end) not in mediation_spans]
     cues = {i: _event_cues(s, text, with_stages=False) for i, s in enumerate(sentences)}
     has_event = any(kind in ("main", "planned", "background") for typed in cues.values() for _, kind in typed)
-    figures = extract_figures(text, parties)
+    figures = extract_figures(text, parties) if figures is None else figures
     deal_cue = _cues()["deal"]
     future = _cues()["future"]
     deal_sentences = [i for i, s in enumerate(sentences) if deal_cue.search(s.text) and any(
