@@ -32,9 +32,9 @@ CUE_WINDOW = 45  # characters around an event word read for its kind
 _PARTY_WORD = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w’'-]*)?"
 _EACH_AFTER = re.compile(r"\s*(?:per\s+side|each|apiece|(?:from|on|for|to|by)\s+(?:each|both|either)\s+sides?|every)\b", re.I)
 _EACH_BEFORE = re.compile(r"\b(?:each\s+side|both\s+sides|each\s+country|both\s+countries|either\s+side|each)\b(?:\s+\w+){0,2}\s+$", re.I)
-_GIVER = re.compile(rf"(?P<giver>{_PARTY_WORD})\s+(?:has\s+|had\s+|have\s+|will\s+)?(?:released|freed|free|release|handed\s+over|hand\s+over|returned|transferred|sent\s+back|repatriated)\s+(?:\w+\s+){{0,3}}$")
+_GIVER = re.compile(rf"(?P<giver>{_PARTY_WORD})\s+(?:has\s+|had\s+|have\s+|will\s+|was\s+|were\s+)?(?:released|releasing|freed|freeing|free|release|handed\s+over|handing\s+over|hand\s+over|returned|returning|transferred|transferring|sent\s+back|repatriated)\s+(?:\w+\s+){{0,3}}$")
 _RECEIVER_AFTER = re.compile(rf"^[^.;]*?\b(?:returned|released|handed\s+over|transferred|sent\s+back|went\s+back|brought\s+back)\s+(?:home\s+)?to\s+(?P<receiver>{_PARTY_WORD})")
-_RECEIVER_BEFORE = re.compile(rf"(?P<receiver>{_PARTY_WORD})\s+(?:has\s+|had\s+)?(?:received|got\s+back|brought\s+home|welcomed\s+home|recovered)\s+(?:\w+\s+){{0,3}}$")
+_RECEIVER_BEFORE = re.compile(rf"(?P<receiver>{_PARTY_WORD})\s+(?:said\s+(?:on\s+\w+\s+)?(?:it|that\s+it)\s+)?(?:has\s+|had\s+|have\s+)?(?:received|got\s+back|brought\s+home|brought\s+back|welcomed\s+home|recovered|secured\s+the\s+release\s+of|won\s+the\s+release\s+of|obtained\s+the\s+release\s+of)\s+(?:\w+\s+){{0,3}}$")
 _DEAL_DATE_CONTEXT = re.compile(r"\b(?:talks|negotiations|meeting|summit|agreement|deal|agreed|signed|reached)\b[^.]{0,40}$", re.I)
 _PLACE = re.compile(r"\b(?:talks|negotiations|meeting|summit|agreement|deal|agreed|signed|reached)\b[^.;]{0,50}?\bin\s+(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 _HANDOVER_PLACE = re.compile(r"\b(?:at|on|near|across)\s+the\s+(?P<place>(?:[A-Z][\w’'-]+[\s-]+){1,2}border|border\s+(?:between|with)\s+[^,.;]+)")
@@ -44,6 +44,8 @@ _INTENT_BEFORE = re.compile(r"\b(?:will|shall|would|to)\s+(?:\w+\s+)?$", re.I)
 _ATTRIBUTIVE = re.compile(r",?\s+(?:prisoner[s-]?\s+|POW\s+|prisoner-of-war\s+)?(?:exchange|swap|handover|trade)\b", re.I)
 _NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|before|started\s+in|began\s+in|from|talks|negotiations|meeting|summit|agreement|agreed|signed|reached)\b[^.,]{0,12}$", re.I)
 _ON_DATE = re.compile(r"\b(?:on|On)\s+$")
+# "Ukraine said on Thursday ..." dates the statement, not the handover.
+_STATEMENT_DATE = re.compile(r"\b(?:said|says|announced|reported|told|confirmed|stated|added)\s+(?:\w+\s+)?(?:on|late\s+on|early\s+on)\s+$", re.I)
 _PEOPLE = re.compile(r"\b(?:prisoners?|POWs?|captives?|detainees?|hostages?|soldiers?|servicemen|civilians|troops|defenders|inmates)\b", re.I)
 _MEDIATOR_WORDS = re.compile(r"mediat|broker|facilitat|go-between|intermediar", re.I)
 _MEDIATOR_SUBJECT = re.compile(rf"(?P<who>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:acted\s+as|served\s+as|was|were)\s+(?:the\s+|a\s+)?(?:mediators?|brokers?|go-betweens?|intermediar(?:y|ies))\b"
@@ -173,7 +175,7 @@ def _recipients(r: _Reading, figure: FigureMention) -> tuple[list[str], bool]:
         return [], False
     if _each_side(text, figure, sentence) or r.linked_each.get(figure.start):
         return list(sides), True
-    window = text[max(sentence.start, figure.start - 60):figure.start]
+    window = text[max(sentence.start, figure.start - 90):figure.start]
     for pattern, giver in ((_GIVER, True), (_RECEIVER_BEFORE, False)):
         m = pattern.search(window)
         if m:
@@ -230,7 +232,7 @@ def _event_date_candidates(r: _Reading, i: int, excluded: set[int]) -> list[Date
     """Dates of a sentence that can be a handover's date: day or weekday, not 'since 2022', not the date of talks; 'on <date>' first."""
     s = r.sentences[i]
     found = [d for d in r.dates if s.start <= d.start < s.end and d.precision in ("day", "weekday") and d.start not in excluded
-             and not _NOT_EVENT_DATE.search(r.text, s.start, d.start)]
+             and not _NOT_EVENT_DATE.search(r.text, s.start, d.start) and not _STATEMENT_DATE.search(r.text, max(s.start, d.start - 30), d.start)]
     return sorted(found, key=lambda d: (not (_ON_DATE.search(r.text, max(0, d.start - 4), d.start) or d.weekday is not None), d.start))
 
 
