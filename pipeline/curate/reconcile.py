@@ -19,6 +19,7 @@ The rule a reader can follow:
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 
 from pipeline.extract.exchanges import ExchangeMention
@@ -37,13 +38,24 @@ class SourcedMention:
 @dataclass
 class Cluster:
     members: list[SourcedMention] = field(default_factory=list)
+    _counts: dict[str, set[int]] | None = field(default=None, repr=False)
 
     @property
     def sources(self) -> set[str]:
         return {m.source_id for m in self.members}
 
+    def add(self, member: SourcedMention) -> None:
+        self.members.append(member)
+        self._counts = None
+
     def counts(self, name: str) -> set[int]:
-        return {int(v) for m in self.members for v in m.mention.values(name)}
+        if self._counts is None:  # cached: clustering asks for them once per candidate pair
+            self._counts = {}
+            for m in self.members:
+                for claim in m.mention.claims:
+                    if claim.field in COUNT_FIELDS:
+                        self._counts.setdefault(claim.field, set()).add(int(claim.value))
+        return self._counts.get(name, set())
 
     def dates(self) -> list[tuple[dt.date, str]]:
         return [(m.mention.event_date, m.mention.date_precision) for m in self.members if m.mention.event_date is not None]
@@ -66,8 +78,11 @@ def _dates_compatible(a: tuple[dt.date, str], b: tuple[dt.date, str], status: st
 
 
 def _counts_compatible(cluster: Cluster, mention: ExchangeMention) -> bool:
-    for name in COUNT_FIELDS:
-        mine = {int(v) for v in mention.values(name)}
+    stated: dict[str, set[int]] = {}
+    for claim in mention.claims:
+        if claim.field in COUNT_FIELDS:
+            stated.setdefault(claim.field, set()).add(int(claim.value))
+    for name, mine in stated.items():
         theirs = cluster.counts(name)
         if mine and theirs and not any(abs(x - y) <= COUNT_TOLERANCE * max(x, y) for x in mine for y in theirs):
             return False
@@ -107,16 +122,21 @@ def cluster_mentions(mentions: list[SourcedMention]) -> list[Cluster]:
                           and all(_dates_compatible(d, (date, sm.mention.date_precision), status) for d in c.dates())]
             if candidates:
                 target = min(candidates, key=lambda c: _distance(c, sm.mention))
-                target.members.append(sm)
+                target.add(sm)
             else:
                 target = Cluster([sm])
                 position[id(target)] = len(local)
                 local.append(target)
             by_month.setdefault((date.year, date.month), []).append(target)
         for sm in undated:
-            candidates = [c for c in local if sm.source_id not in c.sources and _counts_compatible(c, sm.mention)]
+            candidates = []
+            for c in local:  # an undated mention joins only an unambiguous match: stop at the second
+                if sm.source_id not in c.sources and _counts_compatible(c, sm.mention):
+                    candidates.append(c)
+                    if len(candidates) > 1:
+                        break
             if len(candidates) == 1:
-                candidates[0].members.append(sm)
+                candidates[0].add(sm)
             else:
                 local.append(Cluster([sm]))
         clusters += local
@@ -141,9 +161,10 @@ def _exchange_ids(rows: list[dict]) -> None:
         date, precision = row["event_date"], row["date_precision"]
         stamp = "undated" if date is None else {"day": date.isoformat(), "month": date.strftime("%Y-%m"), "year": str(date.year)}[precision]
         base[i] = f"{row['party_a']}-{row['party_b']}-{stamp}".lower()
+    uses = Counter(base.values())
     taken: dict[str, int] = {}
     for i, row in enumerate(rows):
-        clash = sum(1 for j in base if base[j] == base[i]) > 1
+        clash = uses[base[i]] > 1
         candidate = base[i] + (f"-{row['status']}" if clash and row["status"] != "completed" else "")
         taken[candidate] = taken.get(candidate, 0) + 1
         row["exchange_id"] = candidate if taken[candidate] == 1 else f"{candidate}-{taken[candidate]}"
@@ -156,11 +177,13 @@ def _regroup(clusters: list[Cluster], together: list[set[tuple[str, str]]], apar
             leaving = [sm for sm in cluster.members if (sm.source_id, sm.mention.key) in keys]
             if leaving and len(leaving) < len(cluster.members):
                 cluster.members = [sm for sm in cluster.members if sm not in leaving]
+                cluster._counts = None
                 clusters.append(Cluster(leaving))
     for keys in together:
         joined = [c for c in clusters if any((sm.source_id, sm.mention.key) in keys for sm in c.members)]
         if len(joined) > 1:
             joined[0].members = [sm for c in joined for sm in c.members]
+            joined[0]._counts = None
             clusters = [c for c in clusters if c not in joined[1:]]
     return clusters
 
