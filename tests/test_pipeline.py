@@ -117,25 +117,32 @@ def test_rerun_gives_byte_identical_parquet(published, corpus, tmp_path, monkeyp
         assert (tmp_path / "parquet" / f"{name}.parquet").read_bytes() == (data / "parquet" / f"{name}.parquet").read_bytes(), name
 
 
-def test_failed_run_leaves_the_last_good_dataset(tmp_path, monkeypatch):
+def published_bytes(data):
+    files = {p.name: p.read_bytes() for p in (data / "parquet").iterdir()}
+    files.update({name: (data / name).read_bytes() for name in ("exchanges.duckdb", "README.md", "datapackage.json")})
+    return files
+
+
+@pytest.mark.parametrize("failing", ["pyarrow.parquet.write_table", "pipeline.defs.publish.build_database"])
+def test_failed_run_leaves_the_last_good_dataset(tmp_path, monkeypatch, failing):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     shutil.copy(SEEDS / "004_e2a61d9615fb6b58.txt", seeds)
     data = tmp_path / "data"
     assert run_pipeline(seeds, data, monkeypatch).success
-    before = {p.name: p.read_bytes() for p in (data / "parquet").iterdir()}
-    db_before = (data / "exchanges.duckdb").read_bytes()
+    before = published_bytes(data)
     shutil.copy(SEEDS / "000_b666787848e09ea1.txt", seeds)
 
-    def broken_writer(*args, **kwargs):
+    def broken(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr("pyarrow.parquet.write_table", broken_writer)
+    monkeypatch.setattr(failing, broken)
     result = run_pipeline(seeds, data, monkeypatch, raise_on_error=False)
     assert not result.success
-    assert {p.name: p.read_bytes() for p in (data / "parquet").iterdir()} == before
-    assert (data / "exchanges.duckdb").read_bytes() == db_before
-    assert not [p for p in data.iterdir() if p.name.startswith(".")]
+    assert published_bytes(data) == before  # Parquet, DuckDB and docs: all old, none new
+    assert not [p for p in (data / ".releases").iterdir() if p.name.startswith(".staging")]
+    with duckdb.connect(str(data / "exchanges.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM sources").fetchone()[0] == 1
 
 
 def test_incremental_run_computes_only_the_new_file_and_equals_a_full_rebuild(tmp_path, monkeypatch):

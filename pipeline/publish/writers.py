@@ -6,6 +6,7 @@ file is complete, so readers see the old dataset or the new one, never half of e
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
@@ -47,6 +48,13 @@ VIEWS = {
 }
 
 
+RELEASES = ".releases"
+STAGED = "staged"
+CURRENT = "current"
+# What a consumer opens: fixed links through `current`, so one atomic switch publishes them all.
+PUBLISHED = ("parquet", "exchanges.duckdb", "README.md", "datapackage.json")
+
+
 def parquet_dir(data_dir: Path) -> Path:
     return Path(data_dir) / "parquet"
 
@@ -59,33 +67,71 @@ def _write_text_atomically(path: Path, text: str) -> None:
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
     with os.fdopen(handle, "w", encoding="utf-8") as out:
         out.write(text)
+    os.chmod(temp_name, 0o644)
     os.replace(temp_name, path)
 
 
-def write_parquet_tables(frames: dict[str, pd.DataFrame], data_dir: Path) -> dict[str, Path]:
-    """Write every table to <data>/parquet/<table>.parquet, swapping the whole folder in at the end,
-    then the data dictionary (README.md) and the Frictionless descriptor (datapackage.json) that describe it."""
-    data_dir = Path(data_dir)
-    data_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".parquet-staging-", dir=data_dir))
+def staged_release(data_dir: Path) -> Path:
+    releases = Path(data_dir) / RELEASES
+    pointer = releases / STAGED
+    if not pointer.exists():
+        raise FileNotFoundError(f"no staged release in {releases}: materialize `parquet_files` first")
+    return releases / pointer.read_text(encoding="utf-8").strip()
+
+
+def stage_release(frames: dict[str, pd.DataFrame], data_dir: Path) -> Path:
+    """Write a complete release (Parquet files, data dictionary, Frictionless descriptor) next to the published one.
+
+    The release is named by a hash of its Parquet bytes, so the same rows give the same release.
+    Nothing a consumer reads changes until `publish_release` switches to it.
+    """
+    releases = Path(data_dir) / RELEASES
+    releases.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=releases))
     try:
+        (staging / "parquet").mkdir()
+        digest = hashlib.sha256()
         for name in TABLES:
+            path = staging / "parquet" / f"{name}.parquet"
             # Fixed writer settings and no timestamps: the same rows give byte-identical files.
-            pq.write_table(from_frame(name, frames[name]), staging / f"{name}.parquet", compression="zstd",
-                           write_statistics=True, use_dictionary=True)
-        target = parquet_dir(data_dir)
-        old = None
-        if target.exists():
-            old = Path(tempfile.mkdtemp(prefix=".parquet-old-", dir=data_dir))
-            os.replace(target, old / "parquet")
-        os.replace(staging, target)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+            pq.write_table(from_frame(name, frames[name]), path, compression="zstd", write_statistics=True, use_dictionary=True)
+            digest.update(path.read_bytes())
+        (staging / "README.md").write_text(data_dictionary(), encoding="utf-8")
+        (staging / "datapackage.json").write_text(datapackage_json(staging / "parquet"), encoding="utf-8")
+        for path in [staging, *staging.rglob("*")]:  # temp folders start private; a dataset is for reading
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        release = releases / digest.hexdigest()[:16]
+        if release.exists():
+            shutil.rmtree(release)
+        os.replace(staging, release)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    _write_text_atomically(data_dir / "README.md", data_dictionary())
-    _write_text_atomically(data_dir / "datapackage.json", datapackage_json(parquet_dir(data_dir)))
-    return {name: parquet_dir(data_dir) / f"{name}.parquet" for name in TABLES}
+    _write_text_atomically(releases / STAGED, release.name)
+    return release
+
+
+def publish_release(data_dir: Path, release: Path) -> None:
+    """Make `release` the published dataset with one atomic symlink switch, then drop older releases."""
+    data_dir = Path(data_dir)
+    for name in PUBLISHED:
+        link = data_dir / name
+        if link.is_symlink() and os.readlink(link) == f"{CURRENT}/{name}":
+            continue
+        if link.is_dir() and not link.is_symlink():
+            shutil.rmtree(link)  # a folder from before releases existed
+        elif link.exists() or link.is_symlink():
+            link.unlink()
+        link.symlink_to(f"{CURRENT}/{name}")
+    temporary = data_dir / f".{CURRENT}-{os.getpid()}"
+    if temporary.is_symlink():
+        temporary.unlink()
+    temporary.symlink_to(f"{RELEASES}/{release.name}")
+    previous = os.readlink(data_dir / CURRENT) if (data_dir / CURRENT).is_symlink() else None
+    os.replace(temporary, data_dir / CURRENT)
+    keep = {release.name, Path(previous).name if previous else None, STAGED}
+    for entry in (data_dir / RELEASES).iterdir():
+        if entry.name not in keep and not entry.name.startswith(".staging-"):
+            shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink()
 
 
 def _sql_literal(text: str) -> str:
@@ -107,11 +153,11 @@ def _create_table_sql(name: str) -> str:
     return f"CREATE TABLE {name} (" + ", ".join(columns) + ")"
 
 
-def build_database(data_dir: Path) -> dict[str, int]:
-    """Build <data>/exchanges.duckdb from the Parquet files, in a temporary file moved into place."""
-    data_dir = Path(data_dir)
-    target = database_path(data_dir)
-    handle, temp_name = tempfile.mkstemp(prefix=".exchanges-", suffix=".duckdb", dir=data_dir)
+def build_database(release: Path) -> dict[str, int]:
+    """Build the release's exchanges.duckdb from its Parquet files, in a temporary file moved into place."""
+    release = Path(release)
+    target = release / "exchanges.duckdb"
+    handle, temp_name = tempfile.mkstemp(prefix=".exchanges-", suffix=".duckdb", dir=release)
     os.close(handle)
     os.unlink(temp_name)  # duckdb wants to create the file itself
     counts = {}
@@ -120,7 +166,7 @@ def build_database(data_dir: Path) -> dict[str, int]:
             # Referenced tables first, so foreign keys can be declared and are checked on load.
             for name in ("parties", "sources", "exchanges", "repairs", "claims", "figures"):
                 table = TABLES[name]
-                path = str(parquet_dir(data_dir) / f"{name}.parquet")
+                path = str(release / "parquet" / f"{name}.parquet")
                 con.execute(_create_table_sql(name))
                 con.execute(f"INSERT INTO {name} SELECT * FROM read_parquet($path)", {"path": path})
                 con.execute(f"COMMENT ON TABLE {name} IS {_sql_literal(table.description)}")
@@ -131,6 +177,7 @@ def build_database(data_dir: Path) -> dict[str, int]:
                 con.execute(f"CREATE VIEW {view} AS {query}")
                 con.execute(f"COMMENT ON VIEW {view} IS {_sql_literal(description)}")
             con.execute("CHECKPOINT")
+        os.chmod(temp_name, 0o644)
         os.replace(temp_name, target)
     finally:
         for leftover in (temp_name, temp_name + ".wal"):
