@@ -107,3 +107,13 @@ def test_claim_spans_point_at_their_words():
             if claim.field.startswith(("returned", "soldiers", "civilians")):
                 assert words.replace(",", "") == claim.value
             assert 0 <= claim.start < claim.end <= len(text)
+
+
+def test_article_naming_three_older_exchanges():
+    mentions = mentions_of(read_article("three_older_exchanges.txt"))
+    by_date = {m.event_date: fields(m) for m in mentions}
+    assert by_date[dt.date(2024, 10, 18)]["returned_to_a"] == {"150"} and by_date[dt.date(2024, 10, 18)]["mediators"] == {"AE"}
+    assert by_date[dt.date(2024, 6, 25)]["returned_to_b"] == {"90"}
+    assert by_date[dt.date(2024, 7, 17)]["returned_to_a"] == {"95"} and by_date[dt.date(2024, 7, 17)]["returned_to_b"] == {"95"}
+    assert by_date[dt.date(2024, 9, 14)]["returned_to_a"] == {"103"}
+    assert len(mentions) == 4 and all(m.status == "completed" for m in mentions)
