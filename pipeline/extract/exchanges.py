@@ -22,7 +22,7 @@ from functools import cache
 
 from pipeline.extract.figures import LINKED, FigureMention, extract_figures
 from pipeline.extract.parties import PartyMention, find_parties, main_sides, parties, party_of_word, stated_pair
-from pipeline.lexicons import load
+from pipeline.lexicons import load, phrase_alternation
 from pipeline.text.dates import DateMention, find_dates, resolve
 from pipeline.text.sentences import Sentence, split_sentences
 
@@ -86,8 +86,7 @@ def _cues() -> dict[str, re.Pattern]:
     by_kind: dict[str, list[str]] = {}
     for row in load("exchange_cues"):
         by_kind.setdefault(row["kind"], []).append(row["phrase"])
-    return {kind: re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(ps, key=len, reverse=True)) + r")\b", re.I)
-            for kind, ps in by_kind.items()}
+    return {kind: re.compile(rf"\b(?:{phrase_alternation(ps)})\b", re.I) for kind, ps in by_kind.items()}
 
 
 @dataclass

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.extract.parties import PartyMention, find_parties, main_sides, party_of_word
-from pipeline.lexicons import load
+from pipeline.lexicons import load, phrase_alternation
 from pipeline.text.dates import find_dates
 from pipeline.text.numbers import NumberMention, find_numbers
 from pipeline.text.sentences import Sentence, split_sentences
@@ -61,8 +61,7 @@ def _categories() -> dict[str, str]:
 @cache
 def _qualifier_pattern() -> tuple[re.Pattern, dict[str, str]]:
     table = {row["phrase"]: row["qualifier"] for row in load("qualifiers")}
-    alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(table, key=len, reverse=True))
-    return re.compile(rf"\b(?P<q>{alternation})\s+$", re.IGNORECASE), table
+    return re.compile(rf"\b(?P<q>{phrase_alternation(table)})\s+$", re.IGNORECASE), table
 
 
 @cache
@@ -70,8 +69,7 @@ def _predicate_patterns() -> dict[str, tuple[re.Pattern, dict[str, str]]]:
     patterns = {}
     for side in ("before", "after"):
         table = {row["phrase"]: row["predicate"] for row in load("predicates") if row["side"] == side}
-        alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(table, key=len, reverse=True))
-        patterns[side] = (re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE), table)
+        patterns[side] = (re.compile(rf"\b(?:{phrase_alternation(table)})\b", re.IGNORECASE), table)
     return patterns
 
 

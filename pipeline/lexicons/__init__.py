@@ -7,6 +7,7 @@ This module only reads them; what the columns mean is said in each file.
 from __future__ import annotations
 
 import csv
+import re
 from functools import cache
 from pathlib import Path
 
@@ -26,3 +27,8 @@ def load(name: str) -> tuple[dict[str, str], ...]:
 def words(name: str, column: str = "word") -> frozenset[str]:
     """One column of a lexicon as a set of lower-case strings."""
     return frozenset(row[column].lower() for row in load(name))
+
+
+def phrase_alternation(phrases) -> str:
+    """A regular-expression alternation of lexicon phrases: longest first, so the longest phrase wins; any white space between words."""
+    return "|".join(r"\s+".join(re.escape(word) for word in phrase.split()) for phrase in sorted(set(phrases), key=lambda p: (-len(p), p)))

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.lexicons import load
+from pipeline.lexicons import load, phrase_alternation
 
 _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -81,7 +81,7 @@ def _vague_amounts() -> dict[str, float]:
 
 @cache
 def _pattern() -> re.Pattern:
-    vague = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_vague_amounts(), key=len, reverse=True))
+    vague = phrase_alternation(_vague_amounts())
     units = "|".join(DURATION_UNITS)
     fractions = "|".join(_FRACTIONS)
     alternatives = [
