@@ -9,7 +9,7 @@ The rule a reader can follow:
    the one that ranks first on, in order: not contradicted by its own weekday; a weekday
    that confirms the date; more independent sources (near-duplicates do not count);
    more sources; stated rather than inferred; stated by the source that says most
-   about the event. For `mediators` each source's set of codes is one value.
+   about the event; stated more often; stated first in the text. For `mediators` each source's set of codes is one value.
 3. Where a side's total is not stated but its soldiers/civilians are, the total is their sum.
 4. `conflicting_fields` lists fields with more than one distinct value; `confidence`
    grows with independent sources (1 - 0.5^n) and falls by 0.1 a conflict and by 0.05
@@ -143,16 +143,17 @@ def cluster_mentions(mentions: list[SourcedMention]) -> list[Cluster]:
     return clusters
 
 
-def _choose(field_name: str, stated: dict[str, list[tuple[SourcedMention, bool]]], independent: set[str], detail: dict[str, int]) -> str:
-    """The value that ranks first by the module's rule; `stated` maps value -> (mention, inferred) pairs."""
+def _choose(field_name: str, stated: dict[str, list[tuple[SourcedMention, bool, int]]], independent: set[str], detail: dict[str, int]) -> str:
+    """The value that ranks first by the module's rule; `stated` maps value -> (mention, inferred, start) triples."""
     def rank(value: str):
         rows = stated[value]
-        sources = {sm.source_id for sm, _ in rows}
-        contradicted = field_name == "event_date" and all(sm.mention.date_contradicted for sm, _ in rows)
-        confirmed = field_name == "event_date" and any(sm.mention.date_confirmed for sm, _ in rows)
+        sources = {sm.source_id for sm, _, _ in rows}
+        contradicted = field_name == "event_date" and all(sm.mention.date_contradicted for sm, _, _ in rows)
+        confirmed = field_name == "event_date" and any(sm.mention.date_confirmed for sm, _, _ in rows)
         return (not contradicted, confirmed, len(sources & independent), len(sources),
-                any(not inferred for _, inferred in rows), max(detail[s] for s in sources))
-    return sorted(stated, key=lambda v: (tuple(-int(x) for x in rank(v)), v))[0]
+                any(not inferred for _, inferred, _ in rows), max(detail[s] for s in sources), len(rows))
+    # Last resort: the value stated first (articles put the main facts first), then the value itself.
+    return sorted(stated, key=lambda v: (tuple(-int(x) for x in rank(v)), min(start for _, _, start in stated[v]), v))[0]
 
 
 def _exchange_ids(rows: list[dict]) -> None:
@@ -204,11 +205,12 @@ def reconcile(mentions: list[SourcedMention], duplicate_of: dict[str, str | None
         for sm in cluster.members:
             for claim in sm.mention.claims:
                 if claim.field != "mediators":
-                    by_field.setdefault(claim.field, {}).setdefault(claim.value, []).append((sm, claim.inferred))
-            codes = sorted({c.value for c in sm.mention.claims if c.field == "mediators"})
-            if codes:
-                inferred = all(c.inferred for c in sm.mention.claims if c.field == "mediators")
-                by_field.setdefault("mediators", {}).setdefault(";".join(codes), []).append((sm, inferred))
+                    by_field.setdefault(claim.field, {}).setdefault(claim.value, []).append((sm, claim.inferred, claim.start))
+            mediator_claims = [c for c in sm.mention.claims if c.field == "mediators"]
+            if mediator_claims:
+                codes = ";".join(sorted({c.value for c in mediator_claims}))
+                by_field.setdefault("mediators", {}).setdefault(codes, []).append(
+                    (sm, all(c.inferred for c in mediator_claims), min(c.start for c in mediator_claims)))
         for name, stated in sorted(by_field.items()):
             value = _choose(name, stated, independent, detail)
             chosen[name] = set(value.split(";")) if name == "mediators" else {value}
@@ -218,7 +220,7 @@ def reconcile(mentions: list[SourcedMention], duplicate_of: dict[str, str | None
         row["event_date"] = dt.date.fromisoformat(date_value) if date_value else None
         precision = None
         if date_value:
-            precision = next(sm.mention.date_precision for sm, _ in by_field["event_date"][date_value])
+            precision = next(sm.mention.date_precision for sm, _, _ in by_field["event_date"][date_value])
         row["date_precision"] = precision
         for name in COUNT_FIELDS:
             row[name] = int(next(iter(chosen[name]))) if name in chosen else None
@@ -229,7 +231,7 @@ def reconcile(mentions: list[SourcedMention], duplicate_of: dict[str, str | None
         row["source_ids"] = sorted(cluster.sources)
         row["n_sources"] = len(row["source_ids"])
         row["conflicting_fields"] = sorted(conflicts)
-        inferred_date = date_value is not None and all(inf for _, inf in by_field["event_date"][date_value])
+        inferred_date = date_value is not None and all(inf for _, inf, _ in by_field["event_date"][date_value])
         confidence = 1 - 0.5 ** max(1, len(independent)) - 0.1 * len(conflicts) - (0.05 if inferred_date else 0)
         row["confidence"] = round(min(1.0, max(0.05, confidence)), 3)
         row["_members"] = cluster.members

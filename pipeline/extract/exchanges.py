@@ -227,10 +227,10 @@ def _set_date(mention: ExchangeMention, date: DateMention, reference: dt.date | 
     return True
 
 
-def _event_date_candidates(r: _Reading, i: int, excluded: set[int]) -> list[DateMention]:
+def _event_date_candidates(r: _Reading, i: int, excluded: set[int], precisions: tuple[str, ...] = ("day", "weekday")) -> list[DateMention]:
     """Dates of a sentence that can be a handover's date: day or weekday, not 'since 2022', not the date of talks; 'on <date>' first."""
     s = r.sentences[i]
-    found = [d for d in r.dates if s.start <= d.start < s.end and d.precision in ("day", "weekday") and d.start not in excluded
+    found = [d for d in r.dates if s.start <= d.start < s.end and d.precision in precisions and d.start not in excluded
              and not _NOT_EVENT_DATE.search(r.text, s.start, d.start) and not _STATEMENT_DATE.search(r.text, max(s.start, d.start - 30), d.start)]
     return sorted(found, key=lambda d: (not (_ON_DATE.search(r.text, max(0, d.start - 4), d.start) or d.weekday is not None), d.start))
 
@@ -343,9 +343,9 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
                 _set_date(main, candidates[0], reference_date, "past")
             elif candidates and "planned" not in kinds(i):
                 stage_sentences[i] = candidates[0]  # a handover on another day, told in its own sentence
-    for i in cue_sentences:  # "In the previous swap, on Aug. 24, each side released 115 POWs."
+    for i in cue_sentences:  # "In the previous swap, on Aug. 24, each side released 115 POWs." / "... took place in August 2023"
         if i not in stage_sentences and kinds(i) == {"background"}:
-            candidates = [d for d in _event_date_candidates(r, i, set()) if not in_segment(d.start)]
+            candidates = [d for d in _event_date_candidates(r, i, set(), ("day", "weekday", "month")) if not in_segment(d.start)]
             if candidates:
                 stage_sentences[i] = candidates[0]
     reference = reference_date or (main.event_date if main and main.date_precision == "day" else None)

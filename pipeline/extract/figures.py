@@ -203,7 +203,7 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
         category, party, np_end = _noun_phrase(text, number, sentence.end)
         if _is_year(number, surface) and category is None:
             continue
-        if surface.lower() == "one" and (category is None or re.match(r"\s+(?:such|of)\b", text[number.end:number.end + 9], re.I)):
+        if surface.lower() == "one" and (category in (None, "other") or re.match(r"\s+(?:such|of)\b", text[number.end:number.end + 9], re.I)):
             continue  # "one" as a pronoun ("one such case") counts nothing
         predicate, predicate_side = (None, None) if (category in DURATIONS or number.kind == "percent") else _predicate(text, number, np_end, sentence)
         linked = previous is not None and previous.sentence == sentence.text and LINKED.search(text, max(sentence.start, number.start - 20), number.start)
