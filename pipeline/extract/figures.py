@@ -209,6 +209,8 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
         linked = previous is not None and previous.sentence == sentence.text and LINKED.search(text, max(sentence.start, number.start - 20), number.start)
         if predicate is None and linked and category not in DURATIONS:
             predicate = previous.predicate
+        if number.kind == "fraction" and category is None:
+            category = "other"  # "a third of those held" is a share, not a head count
         if number.kind == "pair":
             category = category or ("prisoners" if _EXCHANGE_WORDS.search(sentence.text) else "other")
             if _DEAL_WORDS.search(sentence.text):

@@ -89,7 +89,7 @@ def _pattern() -> re.Pattern:
         rf"(?P<range>\b(?:between\s+(?P<r1>{_NUM})\s+and\s+(?P<r2>{_NUM})|from\s+(?P<r3>{_NUM})\s+to\s+(?P<r4>{_NUM})))(?![\w-])",
         rf"(?P<drange>(?P<d1>{_DIGITS})\s*(?:-|–|—)\s*(?P<d2>{_DIGITS}))(?![\w-])",
         rf"(?P<unit>(?P<u1>{_NUM})-(?P<uname>{units})s?)(?![\w-])",
-        rf"(?P<fraction>\b(?P<fnum>{_WORDS})-(?P<fden>{fractions})\b)",
+        rf"(?P<fraction>\b(?P<fnum>{_WORDS}|an?)[\s-](?P<fden>{fractions})\b)",
         rf"(?P<vague>\b(?:{vague})\b)(?!-)",
         rf"(?P<percent>(?P<pc>{_DIGITS})\s*(?:%|percent\b|per\s+cent\b))",
         rf"(?P<aword>\b[Aa]n?\s+(?:dozen|hundred|thousand|million)\b)(?!-)",
@@ -102,7 +102,7 @@ def _pattern() -> re.Pattern:
 def _start_words() -> tuple[str, ...]:
     """Lower-case words a number can start with; every alternative of `_pattern` starts with a digit or one of them."""
     vague_starts = {phrase.split()[0] if phrase.split()[0] != "a" else phrase for phrase in _vague_amounts()}
-    articles = {f"{article} {scale}" for article in ("a", "an") for scale in ("dozen", "hundred", "thousand", "million")}
+    articles = {f"{article} {word}" for article in ("a", "an") for word in ("dozen", "hundred", "thousand", "million", *_FRACTIONS)}
     return tuple(sorted({*_UNITS, *_TENS, "hundred", *_SCALES, "dozen", "between", "from", *vague_starts, *articles}))
 
 
@@ -150,7 +150,7 @@ def find_numbers(text: str) -> list[NumberMention]:
             if value is not None:
                 found.append(NumberMention(m.start(), m.end(), value, kind="unit", unit=m.group("uname").lower() + "s"))
         elif m.group("fraction"):
-            numerator = parse_number(m.group("fnum"))
+            numerator = 1.0 if m.group("fnum").lower() in ("a", "an") else parse_number(m.group("fnum"))
             if numerator is not None:
                 found.append(NumberMention(m.start(), m.end(), numerator / _FRACTIONS[m.group("fden").lower()], kind="fraction"))
         elif m.group("vague"):
