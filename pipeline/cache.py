@@ -36,23 +36,36 @@ class DocumentCache:
         self.hits = 0
         self.misses = 0
 
-    def get_or_compute(self, key: str, compute: Callable[[], Any]) -> Any:
+    def map(self, keys: list[str], compute: Callable[[list[int]], list[Any]]) -> list[Any]:
+        """Values for all keys: cached ones read, the others computed together (by position) and stored."""
+        values: list[Any] = [_MISSING] * len(keys)
+        for i, key in enumerate(keys):
+            values[i] = self._get(key)
+        todo = [i for i, value in enumerate(values) if value is _MISSING]
+        for i, value in zip(todo, compute(todo)):
+            values[i] = value
+            self._put(keys[i], value)
+        self.hits, self.misses = self.hits + len(keys) - len(todo), self.misses + len(todo)
+        return values
+
+    def _get(self, key: str) -> Any:
         if self.folder is None:
-            self.misses += 1
-            return compute()
-        path = self.folder / f"{key}.pickle"
+            return _MISSING
         try:
-            with path.open("rb") as handle:
-                value = pickle.load(handle)
-            self.hits += 1
-            return value
+            with (self.folder / f"{key}.pickle").open("rb") as handle:
+                return pickle.load(handle)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            pass
-        value = compute()
-        self.misses += 1
+            return _MISSING
+
+    def _put(self, key: str, value: Any) -> None:
+        if self.folder is None:
+            return
+        path = self.folder / f"{key}.pickle"
         self.folder.mkdir(parents=True, exist_ok=True)
         handle, temp_name = tempfile.mkstemp(prefix=f".{key}-", dir=self.folder)
         with os.fdopen(handle, "wb") as out:
             pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temp_name, path)
-        return value
+
+
+_MISSING = object()

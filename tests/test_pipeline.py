@@ -187,3 +187,16 @@ def test_a_link_outside_the_input_folder_is_rejected(tmp_path, monkeypatch):
     sources = pd.read_parquet(tmp_path / "data" / "parquet" / "sources.parquet")
     row = sources[sources["path"] == "link.txt"].iloc[0]
     assert row["status"] == "rejected" and row["reject_reason"].startswith("outside the input folder")
+
+
+def test_parallel_run_gives_the_same_tables_as_a_serial_run(tmp_path, monkeypatch):
+    from bench.make_corpus import make_corpus
+
+    seeds = tmp_path / "seeds"
+    make_corpus(260, seeds)
+    monkeypatch.setenv("EXCHANGES_WORKERS", "1")
+    assert run_pipeline(seeds, tmp_path / "serial", monkeypatch).success
+    monkeypatch.setenv("EXCHANGES_WORKERS", "2")
+    assert run_pipeline(seeds, tmp_path / "parallel", monkeypatch).success
+    for name in TABLES:
+        assert (tmp_path / "serial" / "parquet" / f"{name}.parquet").read_bytes() == (tmp_path / "parallel" / "parquet" / f"{name}.parquet").read_bytes(), name

@@ -10,21 +10,23 @@ from pipeline.curate.reconcile import SourcedMention
 from pipeline.defs.resources import DatasetPaths
 from pipeline.extract.exchanges import extract_exchanges
 from pipeline.extract.figures import FigureMention, extract_figures
+from pipeline.parallel import map_documents, workers
 from pipeline.ui import OWNERS
 
-PROGRESS_EVERY = 1000
+
+def _exchanges_of(args):
+    """Picklable for the process pool: extract_exchanges on (text, published_date, figures)."""
+    return extract_exchanges(*args)
 
 
 @dg.asset(group_name="extract", kinds={"python"}, owners=OWNERS)
 def figure_mentions(context: dg.AssetExecutionContext, paths: DatasetPaths, normalized_documents: list[dict]) -> dg.Output[list[dict]]:
     """Every figure each document states: value, qualifier, category, party, predicate and exact span."""
     cache = DocumentCache(paths.cache(), "figures")
-    records = []
-    for i, doc in enumerate(normalized_documents, start=1):
-        figures = cache.get_or_compute(doc["source_id"], lambda: extract_figures(doc["text"]))
-        records += [{"source_id": doc["source_id"], **asdict(f)} for f in figures]
-        if i % PROGRESS_EVERY == 0:
-            context.log.info(f"figures: {i}/{len(normalized_documents)} documents")
+    docs = normalized_documents
+    found = cache.map([d["source_id"] for d in docs], lambda todo: map_documents(extract_figures, [docs[i]["text"] for i in todo]))
+    context.log.info(f"figures of {len(docs)} documents: {cache.misses} computed on {workers()} cores, {cache.hits} from the cache")
+    records = [{"source_id": doc["source_id"], **asdict(f)} for doc, figures in zip(docs, found) for f in figures]
     return dg.Output(records, metadata={"figures": len(records), "documents": len(normalized_documents), "computed": cache.misses, "from_cache": cache.hits})
 
 
@@ -36,12 +38,11 @@ def exchange_mentions(context: dg.AssetExecutionContext, paths: DatasetPaths, no
     figures_of: dict[str, list[FigureMention]] = {}
     for record in figure_mentions:
         figures_of.setdefault(record["source_id"], []).append(FigureMention(**{k: v for k, v in record.items() if k != "source_id"}))
-    mentions = []
-    for i, doc in enumerate(normalized_documents, start=1):
-        found = cache.get_or_compute(doc["source_id"], lambda: extract_exchanges(doc["text"], doc["published_date"], figures_of.get(doc["source_id"], [])))
-        mentions += [SourcedMention(doc["source_id"], m) for m in found]
-        if i % PROGRESS_EVERY == 0:
-            context.log.info(f"exchanges: {i}/{len(normalized_documents)} documents")
+    docs = normalized_documents
+    found = cache.map([d["source_id"] for d in docs], lambda todo: map_documents(
+        _exchanges_of, [(docs[i]["text"], docs[i]["published_date"], figures_of.get(docs[i]["source_id"], [])) for i in todo]))
+    context.log.info(f"exchanges of {len(docs)} documents: {cache.misses} computed on {workers()} cores, {cache.hits} from the cache")
+    mentions = [SourcedMention(doc["source_id"], m) for doc, doc_mentions in zip(docs, found) for m in doc_mentions]
     by_status: dict[str, int] = {}
     for sm in mentions:
         by_status[sm.mention.status] = by_status.get(sm.mention.status, 0) + 1
