@@ -5,7 +5,7 @@ Reads a normalized text the way a careful reader would:
   sentence that reports people freed or returned;
 - other handovers with their own date: background ones named attributively ("the
   March 19 exchange of 175 prisoners per side") and stages told sentence by sentence
-  ("The first stage took place on Monday, when each side handed over 270 captives");
+  ("The first stage took place on Monday, when each side handed over 62 captives");
 - a deal covering several handovers ("an agreement to swap 1,000 prisoners per side",
   "a deal under which Hamas will free 50 hostages"), with its date and place;
 - planned stages ("further exchanges are planned for Saturday and Sunday").
@@ -205,7 +205,7 @@ def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMenti
 
 
 def _linked_each(text: str, figures: list[FigureMention], sentence_of) -> dict[int, bool]:
-    """A figure joined to an 'each side' figure ('390 prisoners each, including 270 soldiers') shares its sides."""
+    """A figure joined to an 'each side' figure ('84 prisoners each, including 62 soldiers') shares its sides."""
     linked: dict[int, bool] = {}
     previous = None
     for fig in figures:

@@ -20,7 +20,7 @@ from pipeline.text.sentences import Sentence, split_sentences
 
 DURATIONS = {"days", "weeks", "months", "years", "hours"}
 PEOPLE_PREDICATES = {"released", "returned", "held", "missing", "killed", "wounded", "killed_or_wounded", "captured", "exchanged"}
-# Words that may stand between a number and its noun ("14 ballistic missiles", "270 Russian servicemen").
+# Words that may stand between a number and its noun ("14 ballistic missiles", "62 Russian servicemen").
 _NOT_MODIFIERS = frozenset(
     "and or of in on at to for from with by were was are is be been being have has had the a an that who which as "
     "per each every than but not all its their his her our this these those some about into over under after before "
@@ -50,7 +50,7 @@ class FigureMention:
     predicate: str | None
     sentence: str
     kind: str
-    phrase_end: int  # end of the counted noun phrase ("390 prisoners"), for readers of the words after it
+    phrase_end: int  # end of the counted noun phrase ("84 prisoners"), for readers of the words after it
 
 
 @cache
@@ -91,7 +91,7 @@ def _excluded(text: str, number: NumberMention, surface: str, date_spans: list[t
         if re.match(r"-year-old|\s+years?\s+old\b", after) or re.search(r"\b(?:aged?|age)\s+$", before):
             return True  # an age
         if re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r",", after) and number.value < 120:
-            return True  # "Natalia Apetyk, 54," is an age in a name
+            return True  # "Jane Roe, 54," is an age in a name
         if surface.lower() == "two" and re.search(r"\bthe\s+$", before, re.IGNORECASE) and re.match(rf"\s+{_REFERENCE_NOUNS}\b", after):
             return True  # "the two sides" refers, it does not count
     return False
@@ -133,7 +133,7 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
         code = party_of_word(word)
         if code is not None:
             if word.endswith("s") and word[0].isupper() and (i + 1 >= len(words) or words[i + 1].group().lower() not in _categories()):
-                return "people", code, word_match.end()  # "390 Ukrainians"
+                return "people", code, word_match.end()  # "84 Ukrainians"
             party = code
         elif lowered in _NOT_MODIFIERS or not re.fullmatch(r"[a-z][a-z-]*", word):
             break
@@ -147,7 +147,7 @@ def _qualifier(text: str, number: NumberMention) -> str:
     pattern, table = _qualifier_pattern()
     m = pattern.search(text, max(0, number.start - 25), number.start)
     if m and _PARTICLE.search(text, max(0, m.start() - 12), m.end()):
-        m = None  # "handed over 270": a verb particle, not a hedge
+        m = None  # "handed over 62": a verb particle, not a hedge
     if m:
         return table[" ".join(m.group("q").lower().split())]
     return "exact"

@@ -62,7 +62,7 @@ def words_to_number(phrase: str) -> float | None:
 
 
 def parse_number(surface: str) -> float | None:
-    """The value of one written number: '8,000', '1.5 million', 'twenty-seven', 'a dozen'."""
+    """The value of one written number: '6,500', '1.5 million', 'twenty-seven', 'a dozen'."""
     s = surface.strip()
     lowered = s.lower()
     if lowered.startswith(("a ", "an ")):
