@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import defaultdict
-
 from pipeline.extract.parties import parties as party_gazetteer
 
 
@@ -61,14 +58,3 @@ def party_rows(exchanges: list[dict], figures: list[dict], claims: list[dict]) -
     if unknown:
         raise ValueError(f"party codes missing from lexicons/parties.tsv: {unknown}; add a row for each")
     return [{"code": code, "name": known[code].name, "kind": known[code].kind} for code in sorted(codes)]
-
-
-def latest_allowed_date() -> dt.date:
-    return dt.date.today()
-
-
-def group_by_source(rows: list[dict]) -> dict[str, list[dict]]:
-    grouped: dict[str, list[dict]] = defaultdict(list)
-    for row in rows:
-        grouped[row["source_id"]].append(row)
-    return grouped

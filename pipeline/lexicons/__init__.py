@@ -24,11 +24,6 @@ def load(name: str) -> tuple[dict[str, str], ...]:
     return tuple({key: (value or "").strip() for key, value in row.items()} for row in reader)
 
 
-def words(name: str, column: str = "word") -> frozenset[str]:
-    """One column of a lexicon as a set of lower-case strings."""
-    return frozenset(row[column].lower() for row in load(name))
-
-
 def phrase_alternation(phrases) -> str:
     """A regular-expression alternation of lexicon phrases: longest first, so the longest phrase wins; any white space between words."""
     return "|".join(r"\s+".join(re.escape(word) for word in phrase.split()) for phrase in sorted(set(phrases), key=lambda p: (-len(p), p)))
