@@ -22,7 +22,8 @@ def main() -> int:
         for name in TABLES:
             rows = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
             print(f"  {name:10} {rows:6} rows   {parquet_dir(data) / (name + '.parquet')}")
-    print(f"  DuckDB: {db}\n  Query it: duckdb -readonly {db}   or   python -c \"import duckdb; print(duckdb.connect('{db}', read_only=True).sql('FROM exchanges'))\"")
+    print(f"  DuckDB: {db}\n  Query it: .venv/bin/python -c \"import duckdb; print(duckdb.connect('{db}', read_only=True).sql('FROM exchange_totals'))\"")
+    print(f"  What each table and column means: {data / 'README.md'}")
     return 0
 
 
