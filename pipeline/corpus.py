@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.text.decode import DEFAULT_MAX_BYTES, Decoded, decode_document
+from pipeline.text.decode import DEFAULT_MAX_BYTES, Decoded, decode_document, too_large
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def _read(path: Path, folder: Path, max_bytes: int) -> tuple[bytes, Decoded | No
             with resolved.open("rb") as handle:
                 head = handle.read(1 << 20)
             # Identify an oversized file by its size and first MiB instead of reading it whole.
-            return head + str(size).encode(), decode_document(b"x" * (max_bytes + 1), max_bytes)
+            return head + str(size).encode(), too_large(size, max_bytes)
         return resolved.read_bytes(), None
     except OSError as error:
         return f"unreadable: {path}".encode(), Decoded(None, None, f"unreadable: {error.strerror or error}")
@@ -67,8 +67,6 @@ def read_corpus(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[RawDoc
     by_id: dict[str, tuple[list[str], bytes, Decoded | None]] = {}
     for path in list_input_files(folder):
         raw, verdict = _read(path, folder, max_bytes)
-        if verdict is not None and "too large" in (verdict.reject_reason or ""):
-            verdict = Decoded(None, None, verdict.reject_reason.replace(f"{max_bytes + 1:,}", f"{path.stat().st_size:,}"))
         sid = source_id_of(raw)
         entry = by_id.setdefault(sid, ([], raw, verdict))
         entry[0].append(path.relative_to(folder).as_posix())

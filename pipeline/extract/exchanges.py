@@ -275,8 +275,8 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
         return []
     sides = tuple(sorted(sides))
     a, b = sides
-    sentence_of = lambda pos: next((s for s in sentences if pos < s.end), sentences[-1])  # noqa: E731
-    r = _Reading(text, sentences, find_dates(text), figures, mediations, sides, _linked_each(text, figures, sentence_of))
+    r = _Reading(text, sentences, find_dates(text), figures, mediations, sides, {})
+    r.linked_each = _linked_each(text, figures, r.sentence_of)
     mentions: list[ExchangeMention] = []
     # Without a stated publication date, the first full date of the exchange sentences dates the text.
     if reference_date is None:

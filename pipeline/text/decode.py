@@ -39,6 +39,10 @@ def _rejected(reason: str, encoding: str | None = None) -> Decoded:
     return Decoded(None, encoding, reason)
 
 
+def too_large(size: int, max_bytes: int) -> Decoded:
+    return _rejected(f"too large: {size:,} bytes, over the limit of {max_bytes:,} (raise EXCHANGES_MAX_BYTES to accept it)")
+
+
 def _looks_like_text(text: str) -> bool:
     if not text:
         return False
@@ -110,7 +114,7 @@ def html_to_text(html: str) -> str:
 def decode_document(raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
     """Decode one file's bytes, or say why it cannot be processed."""
     if len(raw) > max_bytes:
-        return _rejected(f"too large: {len(raw):,} bytes, over the limit of {max_bytes:,} (raise EXCHANGES_MAX_BYTES to accept it)")
+        return too_large(len(raw), max_bytes)
     if not raw.strip():
         return _rejected("empty: the file has no text" if not raw else "empty: the file holds only white space")
     for magic, kind in _BINARY_MAGIC.items():
