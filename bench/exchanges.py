@@ -23,7 +23,8 @@ from pipeline.text.normalize import normalize  # noqa: E402
 SETS = {"round 1 (first run F1 0.200, then used for fixes)": ROOT / "bench" / "heldout_exchanges",
         "round 2 (first run F1 0.333, then used for fixes)": ROOT / "bench" / "heldout_exchanges_round2",
         "round 3 (first run F1 0.667, then used for fixes)": ROOT / "bench" / "heldout_exchanges_round3",
-        "round 4 (first run F1 0.750, then used for fixes)": ROOT / "bench" / "heldout_exchanges_round4"}
+        "round 4 (first run F1 0.750, then used for fixes)": ROOT / "bench" / "heldout_exchanges_round4",
+        "round 5 (held out)": ROOT / "bench" / "heldout_exchanges_round5"}
 
 
 def expected(folder: Path) -> list[dict]:
