@@ -110,14 +110,13 @@ class _Reading:
         return self.sentences[i].start <= pos < self.sentences[i].end
 
 
-def _event_cues(sentence: Sentence, text: str, with_stages: bool) -> list[tuple[re.Match, str]]:
-    """Event words of a sentence, each typed: main, planned, background, hypothetical or negated."""
+def _event_cues(sentence: Sentence, text: str) -> list[tuple[re.Match, str, bool]]:
+    """Event words of a sentence, each typed (main, planned, background, hypothetical or negated) and marked if a stage word."""
     cues = _cues()
-    found = list(cues["event"].finditer(text, sentence.start, sentence.end))
-    if with_stages:
-        found += list(cues["stage"].finditer(text, sentence.start, sentence.end))
+    found = [(m, False) for m in cues["event"].finditer(text, sentence.start, sentence.end)]
+    found += [(m, True) for m in cues["stage"].finditer(text, sentence.start, sentence.end)]
     typed = []
-    for m in sorted(found, key=lambda m: m.start()):
+    for m, stage in sorted(found, key=lambda x: x[0].start()):
         if any(n.start() <= m.start() < n.end() for n in cues["not_event"].finditer(text, max(sentence.start, m.start() - 10), min(sentence.end, m.end() + 25))):
             continue
         before = text[max(sentence.start, m.start() - CUE_WINDOW):m.start()]
@@ -133,7 +132,7 @@ def _event_cues(sentence: Sentence, text: str, with_stages: bool) -> list[tuple[
             kind = "planned"
         else:
             kind = "main"
-        typed.append((m, kind))
+        typed.append((m, kind, stage))
     return typed
 
 
@@ -254,7 +253,8 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     mediations = _mediations(text, parties)
     mediation_spans = {(p.start, p.end) for p in mediations}
     side_mentions = [p for p in parties if (p.start, p.end) not in mediation_spans]
-    cues = {i: _event_cues(s, text, with_stages=False) for i, s in enumerate(sentences)}
+    all_cues = [_event_cues(s, text) for s in sentences]
+    cues = {i: [(m, kind) for m, kind, stage in typed if not stage] for i, typed in enumerate(all_cues)}
     has_event = any(kind in ("main", "planned", "background") for typed in cues.values() for _, kind in typed)
     figures = extract_figures(text, parties) if figures is None else figures
     deal_cue = _cues()["deal"]
@@ -263,7 +263,7 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
         s.start <= f.start < s.end and f.category in COUNTED and (f.predicate == "agreed" or (future.search(s.text) and f.predicate in HANDOVER_PREDICATES))
         for f in figures)]
     if has_event:  # stage words count as event words only where the text is already about an exchange
-        cues = {i: _event_cues(s, text, with_stages=True) for i, s in enumerate(sentences)}
+        cues = {i: [(m, kind) for m, kind, _ in typed] for i, typed in enumerate(all_cues)}
     cue_sentences = sorted({i for i, typed in cues.items() if any(kind in ("main", "planned", "background") for _, kind in typed)} | set(deal_sentences))
     if not cue_sentences or not any(_PEOPLE.search(sentences[i].text) for i in cue_sentences):
         return []

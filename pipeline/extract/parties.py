@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.lexicons import load
 
@@ -42,8 +42,13 @@ def _alias_index() -> tuple[re.Pattern, dict[str, str]]:
 
 
 def find_parties(text: str) -> list[PartyMention]:
+    return list(_parties_of(text))
+
+
+@lru_cache(maxsize=16)  # both extractors read the same text's parties: find them once
+def _parties_of(text: str) -> tuple[PartyMention, ...]:
     pattern, code_of = _alias_index()
-    return [PartyMention(m.start(), m.end(), code_of[m.group()], m.group()) for m in pattern.finditer(text)]
+    return tuple(PartyMention(m.start(), m.end(), code_of[m.group()], m.group()) for m in pattern.finditer(text))
 
 
 def party_of_word(word: str) -> str | None:

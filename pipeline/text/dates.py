@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 MONTHS = {name: i for i, name in enumerate(
@@ -80,6 +81,11 @@ def _month(name: str) -> int:
 
 
 def find_dates(text: str) -> list[DateMention]:
+    return list(_dates_of(text))
+
+
+@lru_cache(maxsize=16)  # both extractors read the same text's dates: find them once
+def _dates_of(text: str) -> tuple[DateMention, ...]:
     found = []
     for m in _PATTERN.finditer(text):
         if m.group("iso"):
@@ -99,7 +105,7 @@ def find_dates(text: str) -> list[DateMention]:
             found.append(DateMention(m.start("y4"), m.end("y4"), int(m.group("y4")), None, None, None))
         elif m.group("wdonly"):
             found.append(DateMention(m.start(), m.end(), None, None, None, WEEKDAYS[m.group("wd5")]))
-    return found
+    return tuple(found)
 
 
 def resolve(mention: DateMention, reference: dt.date | None, direction: str = "past") -> ResolvedDate | None:

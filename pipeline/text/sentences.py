@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.lexicons import load
 
@@ -24,6 +24,11 @@ def _abbreviations() -> frozenset[str]:
 
 
 def split_sentences(text: str) -> list[Sentence]:
+    return list(_sentences_of(text))
+
+
+@lru_cache(maxsize=16)  # the extractors split the same text: split it once
+def _sentences_of(text: str) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
@@ -36,7 +41,7 @@ def split_sentences(text: str) -> list[Sentence]:
         _append(sentences, text, start, m.start())
         start = m.end()
     _append(sentences, text, start, len(text))
-    return sentences
+    return tuple(sentences)
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
