@@ -15,7 +15,7 @@ from functools import cache
 from pipeline.extract.parties import PartyMention, find_parties, main_sides, party_of_word
 from pipeline.lexicons import load, phrase_alternation
 from pipeline.text.dates import find_dates
-from pipeline.text.numbers import NumberMention, find_numbers
+from pipeline.text.numbers import NumberMention, categories, find_numbers
 from pipeline.text.sentences import Sentence, split_sentences
 
 DURATIONS = {"days", "weeks", "months", "years", "hours"}
@@ -29,10 +29,13 @@ _REFERENCE_NOUNS = r"(?:sides|countries|nations|parties|governments|leaders|dele
 _PARENTHETICAL = re.compile(r",\s+(?:including|among them|some of whom|many of whom|most of whom|some|who|which|most of them|all of them)\b[^,;.]*,")
 _DEAL_WORDS = re.compile(r"\b(?:deal|agreement|agreed|accord|pact|arrangement)\b", re.IGNORECASE)
 _EXCHANGE_WORDS = re.compile(r"\b(?:exchange|exchanges|swap|swaps|prisoners?|POWs?|captives?)\b", re.IGNORECASE)
+_CAPTIVE_WORDS = re.compile(r"\b(?:prisoners?|POWs?|captives?|detainees?|hostages?)\b", re.IGNORECASE)
 _CAPTOR = re.compile(r"\b(?:in|from)\s+(?P<captor>[A-Z][\w.]+)\s+(?:captivity|prisons?|custody|jails?|detention)\b|\bheld\s+by\s+(?P<holder>[A-Z][\w.]+)")
 _PARTICLE = re.compile(r"\b(?:hand|hands|handed|handing|turn|turned|turning|took|take|taken|taking|carried|carry|passed|pass|sent)\s+(?:over|under)\s+$", re.I)
 _BODIES_BEFORE = re.compile(r"\b(?:bodies|remains|corpses)\s+of\s+(?:the\s+)?$", re.I)
 _COMPARED = re.compile(r"\b(?:down|up|rising|falling|rose|fell)\s+from\s+(?:\w+\s+){0,2}$|\bcompared\s+(?:with|to)\s+(?:\w+\s+){0,2}$|\bthan\s+$", re.I)
+_COPULA = re.compile(r"\s+(?:of\s+(?:them|those|these|whom)\s+(?:[a-z]+\s+){0,2})?(?:were|are|was|is)\s+(?:all\s+)?")
+_ELLIPSIS_END = re.compile(r"\s*(?:[.;!?]|,\s|$)")  # "Kyiv received 757 bodies and Moscow 34."
 LINKED = re.compile(r"(?:including|included|includes|among them|of whom|comprising|comprised|together with|\band)\s*$")
 _WORD = re.compile(r"[A-Za-z%][\w’'.-]*|%")
 
@@ -51,11 +54,6 @@ class FigureMention:
     sentence: str
     kind: str
     phrase_end: int  # end of the counted noun phrase ("84 prisoners"), for readers of the words after it
-
-
-@cache
-def _categories() -> dict[str, str]:
-    return {row["word"]: row["category"] for row in load("categories")}
 
 
 @cache
@@ -112,11 +110,12 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
     partitive = re.match(r"\s+of\s+(?:its|their|the|these|those|his|her|our)\s+", rest)
     if partitive and number.kind == "number":
         pos += partitive.end()
-    copula = re.match(r"\s+(?:were|are|was|is)\s+(?:all\s+)?", rest)
-    if copula and number.kind == "number":  # "1,200 were servicemen"
+    copula = _COPULA.match(rest)
+    if copula and number.kind == "number":  # "1,200 were servicemen", "seven of those freed were civilians"
         following = _WORD.match(text, number.end + copula.end())
-        if following and following.group().lower() in _categories():
-            return _categories()[following.group().lower()], None, following.end()
+        noun = following.group().rstrip(".’'").lower() if following else None
+        if noun in categories():
+            return categories()[noun], None, following.start() + len(noun)
     party = None
     words = list(_WORD.finditer(text, pos, min(sentence_end, pos + 80)))
     for i, word_match in enumerate(words[:4]):
@@ -126,17 +125,19 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
         lowered = word.lower()
         for length in (3, 2):  # multi-word nouns first: "prisoners of war", "service members"
             phrase = " ".join(w.group().lower() for w in words[i:i + length])
-            if phrase in _categories() and len(words[i:i + length]) == length:
-                return _categories()[phrase], party, words[i + length - 1].end()
-        if lowered in _categories():
-            return _categories()[lowered], party, word_match.end()
+            if phrase in categories() and len(words[i:i + length]) == length:
+                return categories()[phrase], party, words[i + length - 1].end()
+        if lowered in categories():
+            return categories()[lowered], party, word_match.end()
         code = party_of_word(word)
         if code is not None:
-            if word.endswith("s") and word[0].isupper() and (i + 1 >= len(words) or words[i + 1].group().lower() not in _categories()):
+            if word.endswith("s") and word[0].isupper() and (i + 1 >= len(words) or words[i + 1].group().lower() not in categories()):
                 return "people", code, word_match.end()  # "84 Ukrainians"
             party = code
         elif lowered in _NOT_MODIFIERS or not re.fullmatch(r"[a-z][a-z-]*", word):
             break
+        elif lowered.endswith("s") and not lowered.endswith("ss") and re.match(r"\s+of\b", text[word_match.end():word_match.end() + 4]):
+            return "other", party, word_match.end()  # a head noun the lexicon does not know: "300 cases of ..."
         pos = word_match.end()
     return None, party, number.end
 
@@ -203,7 +204,7 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
         category, party, np_end = _noun_phrase(text, number, sentence.end)
         if _is_year(number, surface) and category is None:
             continue
-        if surface.lower() == "one" and (category in (None, "other") or re.match(r"\s+(?:such|of)\b", text[number.end:number.end + 9], re.I)):
+        if surface.lower().split("-")[0] == "one" and (category in (None, "other") or re.match(r"\s+(?:such|of)\b", text[number.end:number.end + 9], re.I)):
             continue  # "one" as a pronoun ("one such case") counts nothing
         predicate, predicate_side = (None, None) if (category in DURATIONS or number.kind == "percent") else _predicate(text, number, np_end, sentence)
         linked = previous is not None and previous.sentence == sentence.text and LINKED.search(text, max(sentence.start, number.start - 20), number.start)
@@ -212,13 +213,15 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
         if number.kind == "fraction" and category is None:
             category = "other"  # "a third of those held" is a share, not a head count
         if number.kind == "pair":
-            category = category or ("prisoners" if _EXCHANGE_WORDS.search(sentence.text) else "other")
+            if category in (None, "other"):  # "a 103-for-103 exchange" counts people, in a text about captives
+                category = "prisoners" if _EXCHANGE_WORDS.search(sentence.text) or _CAPTIVE_WORDS.search(text) else "other"
             if _DEAL_WORDS.search(sentence.text):
                 predicate = "agreed"
         compared = previous is not None and previous.sentence == sentence.text and _COMPARED.search(
             text, max(sentence.start, number.start - 30), number.start)
         if category is None:
-            if (linked or compared) and previous.category not in DURATIONS | {"other", "percent"}:
+            elided = previous is not None and previous.sentence == sentence.text and number.kind == "number" and _ELLIPSIS_END.match(text, number.end)
+            if (linked or compared or elided) and previous.category not in DURATIONS | {"other", "percent"}:
                 category = previous.category
             elif number.vague or (predicate in PEOPLE_PREDICATES and predicate_side == "after"):
                 category = "people"

@@ -26,7 +26,7 @@ _YEAR_PREPOSITIONS = r"(?:in|In|since|Since|until|by|during|of|early|late|mid-|t
 # The lookahead lets the engine skip, in one test, the positions where no date can start.
 _PATTERN = re.compile(r"(?=[A-Z0-9]|(?:in|since|until|by|during|of|early|late|mid|throughout|before|after|from|to)\b)(?:" + "|".join([
     rf"(?P<iso>\b(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)",
-    rf"(?P<mdy>(?:(?P<wd1>{_WEEKDAY}),?\s+)?(?P<m1>{_MONTH})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y1>{_YEAR})(?!\d))?)",
+    rf"(?P<mdy>(?:(?P<wd1>{_WEEKDAY}),?\s+)?(?P<m1>{_MONTH})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s+(?P<y1>{_YEAR})(?!\d))?)",
     rf"(?P<dmy>(?:(?P<wd2>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR})(?!\d))?)",
     rf"(?P<my>\b(?P<m3>{_MONTH}),?\s+(?:of\s+)?(?P<y3>{_YEAR})(?!\d))",
     rf"(?P<yonly>\b{_YEAR_PREPOSITIONS}\s+(?P<y4>{_YEAR})(?![\d-]))",

@@ -74,6 +74,17 @@ def parse_number(surface: str) -> float | None:
     return words_to_number(lowered)
 
 
+def compound_category(noun: str) -> str:
+    """What an 'N-noun' compound measures: the categories lexicon's word for the noun or its plural, else `other`."""
+    known = categories()
+    return known.get(noun) or known.get(noun + "s") or "other"
+
+
+@cache
+def categories() -> dict[str, str]:
+    return {row["word"]: row["category"] for row in load("categories")}
+
+
 @cache
 def _vague_amounts() -> dict[str, float]:
     return {row["phrase"]: float(row["value"]) for row in load("vague_amounts")}
@@ -93,6 +104,9 @@ def _pattern() -> re.Pattern:
         rf"(?P<vague>\b(?:{vague})\b)(?!-)",
         rf"(?P<percent>(?P<pc>{_DIGITS})\s*(?:%|percent\b|per\s+cent\b))",
         rf"(?P<aword>\b[Aa]n?\s+(?:dozen|hundred|thousand|million)\b)(?!-)",
+        r"(?P<half>\bhalf)(?=\s+(?:of|the)\b)",  # "half of them": a share, like "two-thirds"
+        # Any other "N-noun" compound ("a 40-kilometre drive", "a five-member team"); never "twenty-seven" or "1,000-for-".
+        rf"(?P<compound>(?P<c1>{_NUM})-(?!(?:{_NUMWORD}|for|odd)\b)(?P<cname>[a-z]+))(?![\w-])",
         rf"(?P<num>{_NUM})(?![\w]|-(?!for\b))",
     ]
     return re.compile(r"(?<![\w.,:$€£-])(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
@@ -103,7 +117,7 @@ def _start_words() -> tuple[str, ...]:
     """Lower-case words a number can start with; every alternative of `_pattern` starts with a digit or one of them."""
     vague_starts = {phrase.split()[0] if phrase.split()[0] != "a" else phrase for phrase in _vague_amounts()}
     articles = {f"{article} {word}" for article in ("a", "an") for word in ("dozen", "hundred", "thousand", "million", *_FRACTIONS)}
-    return tuple(sorted({*_UNITS, *_TENS, "hundred", *_SCALES, "dozen", "between", "from", *vague_starts, *articles}))
+    return tuple(sorted({*_UNITS, *_TENS, "hundred", *_SCALES, "dozen", "between", "from", "half", *vague_starts, *articles}))
 
 
 def _candidate_starts(text: str) -> list[int]:
@@ -156,6 +170,12 @@ def find_numbers(text: str) -> list[NumberMention]:
         elif m.group("vague"):
             phrase = " ".join(m.group("vague").lower().split())
             found.append(NumberMention(m.start(), m.end(), _vague_amounts()[phrase], vague=True, kind="vague"))
+        elif m.group("half"):
+            found.append(NumberMention(m.start(), m.end(), 0.5, kind="fraction"))
+        elif m.group("compound"):
+            value = parse_number(m.group("c1"))
+            if value is not None:
+                found.append(NumberMention(m.start(), m.end(), value, kind="unit", unit=compound_category(m.group("cname"))))
         elif m.group("percent"):
             found.append(NumberMention(m.start(), m.end(), float(m.group("pc").replace(",", "")), kind="percent", unit="percent"))
         else:
