@@ -44,6 +44,13 @@ _INTENT_BEFORE = re.compile(r"\b(?:will|shall|would|to)\s+(?:\w+\s+)?$", re.I)
 _ATTRIBUTIVE = re.compile(r",?\s+(?:prisoner[s-]?\s+|POW\s+|prisoner-of-war\s+)?(?:exchange|swap|handover|trade)\b", re.I)
 _NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|before|started\s+in|began\s+in|from|talks|negotiations|meeting|summit|agreement|agreed|signed|reached)\b[^.,]{0,12}$", re.I)
 _ON_DATE = re.compile(r"\b(?:on|On)\s+$")
+# "KYIV, May 24 (Reuters) -" dates the report, never a handover.
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]\s")
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Z .'-]+,\s*$")
+# A chronology item ("* March 12: 64 for 64 ..."): a line that starts with its own day.
+_CHRONOLOGY_ITEM = re.compile(r"[*•·–-]?\s*(?=\S)")
+_SPAN = re.compile(r".+", re.S)
+_HEADLINE_YEAR_BEFORE = re.compile(r"\b(?:since|until|before|after|from|by)\s+$", re.I)
 # "Ukraine said on Thursday ..." dates the statement, not the handover.
 _STATEMENT_DATE = re.compile(r"\b(?:said|says|announced|reported|told|confirmed|stated|added)\s+(?:\w+\s+)?(?:on|late\s+on|early\s+on)\s+$", re.I)
 _PEOPLE = re.compile(r"\b(?:prisoners?|POWs?|captives?|detainees?|hostages?|soldiers?|servicemen|civilians|troops|defenders|inmates)\b", re.I)
@@ -171,6 +178,9 @@ def _recipients(r: _Reading, figure: FigureMention) -> tuple[list[str], bool]:
         return [figure.party], False
     if figure.party is not None:
         return [], False
+    if figure.kind == "pair":  # "64 for 64" gives each side its number; "230 for 248" does not say which is whose
+        partner = next((f for f in r.figures if f.kind == "pair" and f.start != figure.start and abs(f.start - figure.start) < 40), None)
+        return (list(sides), True) if partner is not None and partner.value == figure.value else ([], False)
     if _each_side(text, figure, sentence) or r.linked_each.get(figure.start):
         return list(sides), True
     window = text[max(sentence.start, figure.start - 90):figure.start]
@@ -230,8 +240,40 @@ def _event_date_candidates(r: _Reading, i: int, excluded: set[int], precisions: 
     """Dates of a sentence that can be a handover's date: day or weekday, not 'since 2022', not the date of talks; 'on <date>' first."""
     s = r.sentences[i]
     found = [d for d in r.dates if s.start <= d.start < s.end and d.precision in precisions and d.start not in excluded
-             and not _NOT_EVENT_DATE.search(r.text, s.start, d.start) and not _STATEMENT_DATE.search(r.text, max(s.start, d.start - 30), d.start)]
+             and not _NOT_EVENT_DATE.search(r.text, s.start, d.start) and not _STATEMENT_DATE.search(r.text, max(s.start, d.start - 30), d.start)
+             and not _is_dateline(r.text, d)]
     return sorted(found, key=lambda d: (not (_ON_DATE.search(r.text, max(0, d.start - 4), d.start) or d.weekday is not None), d.start))
+
+
+def _is_dateline(text: str, date: DateMention) -> bool:
+    line_start = text.rfind("\n", 0, date.start) + 1
+    return bool(_DATELINE_AFTER.match(text, date.end)) and (date.start == line_start or bool(_DATELINE_BEFORE.search(text, max(0, line_start - 1), date.start)))
+
+
+def _chronology_items(text: str, sentences: list[Sentence], dates: list[DateMention], figures: list[FigureMention]) -> dict[int, re.Match]:
+    """Sentences that open a line with their own day and count people swapped ('* June 25: Ninety prisoners each'): each item's date, as its cue."""
+    items = {}
+    for i, s in enumerate(sentences):
+        line_start = text.rfind("\n", 0, s.start) + 1
+        lead = _CHRONOLOGY_ITEM.match(text, line_start)
+        first = next((d for d in dates if d.start >= s.start), None)
+        if (first is None or first.precision != "day" or lead.end() != first.start or first.start >= s.end
+                or not re.match(r"\s*[:–—-]\s", text[first.end:first.end + 3]) or _is_dateline(text, first)):
+            continue
+        if any(s.start <= f.start < s.end and (f.kind == "pair" or (f.category in COUNTED and f.predicate in HANDOVER_PREDICATES)) for f in figures):
+            items[i] = _SPAN.match(text, first.start, first.end)
+    return items
+
+
+def _headline_reference(r: _Reading) -> dt.date | None:
+    """A year the headline names ('Prisoner swaps in 2024') dates the text's days that give no year."""
+    first_line_end = r.text.find("\n")
+    for d in r.dates:
+        if first_line_end < 0 or d.start >= first_line_end:
+            break
+        if d.year is not None and not _HEADLINE_YEAR_BEFORE.search(r.text, max(0, d.start - 8), d.start):
+            return dt.date(d.year, 12, 31)
+    return None
 
 
 def _names_a_country(place: str) -> bool:
@@ -250,6 +292,7 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     if not sentences:
         return []
     parties = find_parties(text)
+    dates = find_dates(text)
     mediations = _mediations(text, parties)
     mediation_spans = {(p.start, p.end) for p in mediations}
     side_mentions = [p for p in parties if (p.start, p.end) not in mediation_spans]
@@ -264,6 +307,8 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
         for f in figures)]
     if has_event:  # stage words count as event words only where the text is already about an exchange
         cues = {i: [(m, kind) for m, kind, _ in typed] for i, typed in enumerate(all_cues)}
+        for i, date_cue in _chronology_items(text, sentences, dates, figures).items():
+            cues[i] = sorted([*cues[i], (date_cue, "main")], key=lambda cue: cue[0].start())
     cue_sentences = sorted({i for i, typed in cues.items() if any(kind in ("main", "planned", "background") for _, kind in typed)} | set(deal_sentences))
     if not cue_sentences or not any(_PEOPLE.search(sentences[i].text) for i in cue_sentences):
         return []
@@ -275,13 +320,13 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
         return []
     sides = tuple(sorted(sides))
     a, b = sides
-    r = _Reading(text, sentences, find_dates(text), figures, mediations, sides, {})
+    r = _Reading(text, sentences, dates, figures, mediations, sides, {})
     r.linked_each = _linked_each(text, figures, r.sentence_of)
     mentions: list[ExchangeMention] = []
     # Without a stated publication date, the first full date of the exchange sentences dates the text.
     if reference_date is None:
         full = [d for d in r.dates for i in cue_sentences if r.inside(i, d.start) and d.precision == "day" and d.year is not None]
-        reference_date = resolve(full[0], None).date if full else None
+        reference_date = resolve(full[0], None).date if full else _headline_reference(r)
 
     # Attributive segments: "the March 19, 2025, exchange of 175 prisoners per side or the April 19 swap of 277 Ukrainians".
     segments: list[tuple[int, int, DateMention]] = []

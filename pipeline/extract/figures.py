@@ -217,6 +217,8 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
                 category = "prisoners" if _EXCHANGE_WORDS.search(sentence.text) or _CAPTIVE_WORDS.search(text) else "other"
             if _DEAL_WORDS.search(sentence.text):
                 predicate = "agreed"
+            elif category == "prisoners":
+                predicate = "exchanged"  # "a 103-for-103 exchange": the pair is the swap itself
         compared = previous is not None and previous.sentence == sentence.text and _COMPARED.search(
             text, max(sentence.start, number.start - 30), number.start)
         if category is None:

@@ -117,3 +117,34 @@ def test_article_naming_three_older_exchanges():
     assert by_date[dt.date(2024, 7, 17)]["returned_to_a"] == {"95"} and by_date[dt.date(2024, 7, 17)]["returned_to_b"] == {"95"}
     assert by_date[dt.date(2024, 9, 14)]["returned_to_a"] == {"103"}
     assert len(mentions) == 4 and all(m.status == "completed" for m in mentions)
+
+
+CHRONOLOGY = """Israel-Hamas hostage releases of 2023, day by day
+
+GAZA, Dec 1 (Wire) - The truce produced these exchanges:
+
+- November 24: 13 for 39, Israel said, in the first swap of the truce.
+- November 25: Hamas released 13 hostages and Israel freed 39 Palestinian prisoners.
+- November 28: 12 for 30.
+
+The truce collapsed on Friday."""
+
+
+def test_chronology_items_are_handovers_dated_by_the_headline_year():
+    found = {m.event_date: fields(m) for m in mentions_of(CHRONOLOGY) if m.status == "completed"}
+    assert sorted(found) == [dt.date(2023, 11, 24), dt.date(2023, 11, 25), dt.date(2023, 11, 28)]
+    # "13 for 39" does not say which side got which number: no count is claimed; a sentence naming the giver does.
+    assert not any(k.startswith("returned_to") for k in found[dt.date(2023, 11, 24)])
+    assert found[dt.date(2023, 11, 25)]["returned_to_b"] == {"13"}  # Hamas released 13: to IL, side b
+
+
+def test_a_dateline_day_is_not_the_handover_day():
+    text = "KYIV, June 3 (Wire) - Russia and Ukraine exchanged 50 prisoners each, officials said."
+    (swap,) = mentions_of(text)
+    assert swap.event_date is None
+
+
+def test_equal_pair_gives_each_side_its_number():
+    (swap,) = mentions_of("Armenia and Azerbaijan completed a 6-for-6 prisoner exchange on March 2, 2024, the ICRC said.")
+    f = fields(swap)
+    assert (f["returned_to_a"], f["returned_to_b"], swap.event_date) == ({"6"}, {"6"}, dt.date(2024, 3, 2))
