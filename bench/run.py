@@ -30,7 +30,7 @@ def _materialize(seeds: Path, data: Path, cache: str) -> dict:
     from pipeline.definitions import defs
 
     os.environ.update(EXCHANGES_SEEDS_DIR=str(seeds), EXCHANGES_DATA_DIR=str(data), EXCHANGES_CACHE_DIR=cache)
-    job = defs().resolve_implicit_global_asset_job_def()
+    job = defs().resolve_job_def("materialize_dataset")
     start = time.perf_counter()
     result = job.execute_in_process(instance=dg.DagsterInstance.ephemeral())
     wall = time.perf_counter() - start

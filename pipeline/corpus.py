@@ -10,6 +10,7 @@ import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from pipeline.text.decode import DEFAULT_MAX_BYTES, Decoded, decode_document, too_large
 
@@ -59,13 +60,15 @@ def _read(path: Path, folder: Path, max_bytes: int) -> tuple[bytes, Decoded | No
         return f"unreadable: {path}".encode(), Decoded(None, None, f"unreadable: {error.strerror or error}")
 
 
-def read_corpus(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[RawDocument]:
-    """One RawDocument per distinct content in the folder, sorted by source_id."""
+def read_corpus(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES, selected: Callable[[str], bool] | None = None) -> list[RawDocument]:
+    """One RawDocument per distinct content in the folder (or in the files whose relative path is `selected`), sorted by source_id."""
     folder = Path(folder)
     if not folder.is_dir():
         raise FileNotFoundError(f"input folder {folder} does not exist: create it or set EXCHANGES_SEEDS_DIR to a folder of .txt articles")
     by_id: dict[str, tuple[list[str], bytes, Decoded | None]] = {}
     for path in list_input_files(folder):
+        if selected is not None and not selected(path.relative_to(folder).as_posix()):
+            continue
         raw, verdict = _read(path, folder, max_bytes)
         sid = source_id_of(raw)
         entry = by_id.setdefault(sid, ([], raw, verdict))

@@ -14,7 +14,7 @@ def run_pipeline(seeds_dir: Path, data_dir: Path, monkeypatch, raise_on_error: b
     monkeypatch.setenv("EXCHANGES_SEEDS_DIR", str(seeds_dir))
     monkeypatch.setenv("EXCHANGES_DATA_DIR", str(data_dir))
     monkeypatch.setenv("EXCHANGES_CACHE_DIR", str(cache_dir) if cache_dir else "off")
-    job = lazy_defs().resolve_implicit_global_asset_job_def()
+    job = lazy_defs().resolve_job_def("materialize_dataset")
     return job.execute_in_process(instance=dg.DagsterInstance.ephemeral(), raise_on_error=raise_on_error)
 
 

@@ -2,6 +2,7 @@
 
 import shutil
 
+import dagster as dg
 import duckdb
 import pandas as pd
 import pyarrow.parquet as pq
@@ -25,6 +26,7 @@ EXPECTED_GRAPH = {
     "parties": ("curate", ["claims", "exchanges", "figures"]),
     "parquet_files": ("publish", ["claims", "exchanges", "figures", "parties", "repairs", "sources"]),
     "duckdb_database": ("publish", ["parquet_files"]),
+    "document_batches": ("scale_out", []),
 }
 
 
@@ -200,3 +202,33 @@ def test_parallel_run_gives_the_same_tables_as_a_serial_run(tmp_path, monkeypatc
     assert run_pipeline(seeds, tmp_path / "parallel", monkeypatch).success
     for name in TABLES:
         assert (tmp_path / "serial" / "parquet" / f"{name}.parquet").read_bytes() == (tmp_path / "parallel" / "parquet" / f"{name}.parquet").read_bytes(), name
+
+
+def test_partitioned_batches_then_the_dataset_give_the_same_tables_as_one_process(corpus, published, tmp_path, monkeypatch):
+    """The scale-out path: every batch partition run on its own, then the whole-corpus run finds every document computed."""
+    from pipeline.defs.scale_out import BATCHES, batch_of
+
+    cache = tmp_path / "cache"
+    for name, value in (("EXCHANGES_SEEDS_DIR", corpus), ("EXCHANGES_DATA_DIR", tmp_path / "unused"), ("EXCHANGES_CACHE_DIR", cache)):
+        monkeypatch.setenv(name, str(value))
+    batches = lazy_defs().resolve_job_def("document_batches_job")
+    keys = BATCHES.get_partition_keys()
+    assert len({batch_of(p.name) for p in corpus.iterdir()}) > 1  # the corpus really is split
+    for key in keys:
+        assert batches.execute_in_process(partition_key=key, instance=dg.DagsterInstance.ephemeral()).success
+    result = run_pipeline(corpus, tmp_path / "data", monkeypatch, cache_dir=cache)
+    for stage in ("normalized_documents", "figure_mentions", "exchange_mentions"):
+        (materialization,) = result.asset_materializations_for_node(stage)
+        assert materialization.metadata["computed"].value == 0, stage  # every document came from a batch
+    for name in TABLES:
+        assert (tmp_path / "data" / "parquet" / f"{name}.parquet").read_bytes() == (published[0] / "parquet" / f"{name}.parquet").read_bytes(), name
+
+
+def test_batches_need_the_cache_and_say_so(corpus, tmp_path, monkeypatch):
+    monkeypatch.setenv("EXCHANGES_SEEDS_DIR", str(corpus))
+    monkeypatch.setenv("EXCHANGES_CACHE_DIR", "off")
+    result = lazy_defs().resolve_job_def("document_batches_job").execute_in_process(
+        partition_key="batch_00", instance=dg.DagsterInstance.ephemeral(), raise_on_error=False)
+    assert not result.success
+    (failure,) = [e for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
+    assert "set EXCHANGES_CACHE_DIR" in failure.event_specific_data.error.message

@@ -7,8 +7,8 @@ import dagster as dg
 from pipeline.corpus import list_input_files
 from pipeline.defs.resources import DatasetPaths
 
-everything = dg.define_asset_job("materialize_dataset", selection=dg.AssetSelection.all(),
-                                 description="Every asset: from the input folder to the published Parquet files and DuckDB database.")
+everything = dg.define_asset_job("materialize_dataset", selection=dg.AssetSelection.all() - dg.AssetSelection.groups("scale_out"),
+                                 description="The whole dataset: from the input folder to the published Parquet files and DuckDB database.")
 
 
 @dg.sensor(job=everything, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.STOPPED,
