@@ -18,6 +18,7 @@ The rule a reader can follow:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
@@ -35,26 +36,40 @@ class SourcedMention:
     mention: ExchangeMention
 
 
+def stated_counts(mention: ExchangeMention) -> dict[str, set[int]]:
+    counts: dict[str, set[int]] = {}
+    for claim in mention.claims:
+        if claim.field in COUNT_FIELDS:
+            counts.setdefault(claim.field, set()).add(int(claim.value))
+    return counts
+
+
 @dataclass
 class Cluster:
     members: list[SourcedMention] = field(default_factory=list)
     _counts: dict[str, set[int]] | None = field(default=None, repr=False)
+    _sources: set[str] | None = field(default=None, repr=False)
 
     @property
     def sources(self) -> set[str]:
-        return {m.source_id for m in self.members}
+        if self._sources is None:
+            self._sources = {m.source_id for m in self.members}
+        return self._sources
 
     def add(self, member: SourcedMention) -> None:
         self.members.append(member)
-        self._counts = None
+        if self._sources is not None:  # kept up to date: a cluster may grow to thousands of members
+            self._sources.add(member.source_id)
+        if self._counts is not None:
+            for key, values in stated_counts(member.mention).items():
+                self._counts.setdefault(key, set()).update(values)
 
     def counts(self, name: str) -> set[int]:
         if self._counts is None:  # cached: clustering asks for them once per candidate pair
             self._counts = {}
             for m in self.members:
-                for claim in m.mention.claims:
-                    if claim.field in COUNT_FIELDS:
-                        self._counts.setdefault(claim.field, set()).add(int(claim.value))
+                for key, values in stated_counts(m.mention).items():
+                    self._counts.setdefault(key, set()).update(values)
         return self._counts.get(name, set())
 
     def dates(self) -> list[tuple[dt.date, str]]:
@@ -77,14 +92,14 @@ def _dates_compatible(a: tuple[dt.date, str], b: tuple[dt.date, str], status: st
     return abs((da - db).days) <= DATE_TOLERANCE_DAYS[status]
 
 
-def _counts_compatible(cluster: Cluster, mention: ExchangeMention) -> bool:
-    stated: dict[str, set[int]] = {}
-    for claim in mention.claims:
-        if claim.field in COUNT_FIELDS:
-            stated.setdefault(claim.field, set()).add(int(claim.value))
+def _near(x: int, y: int) -> bool:
+    return abs(x - y) <= COUNT_TOLERANCE * max(x, y)
+
+
+def _counts_compatible(cluster: Cluster, stated: dict[str, set[int]]) -> bool:
     for name, mine in stated.items():
         theirs = cluster.counts(name)
-        if mine and theirs and not any(abs(x - y) <= COUNT_TOLERANCE * max(x, y) for x in mine for y in theirs):
+        if mine and theirs and not any(_near(x, y) for x in mine for y in theirs):
             return False
     return True
 
@@ -95,10 +110,71 @@ def _distance(cluster: Cluster, mention: ExchangeMention) -> int:
     return min(abs((d - mention.event_date).days) for d, _ in cluster.dates())
 
 
-def _months_around(date: dt.date) -> list[tuple[int, int]]:
-    previous = (date.replace(day=1) - dt.timedelta(days=1))
-    following = (date.replace(day=28) + dt.timedelta(days=4))
-    return [(previous.year, previous.month), (date.year, date.month), (following.year, following.month)]
+class _DateIndex:
+    """Clusters of one group by the dates of their members, so a dated mention meets only clusters its date could match."""
+
+    def __init__(self) -> None:
+        self.by_day: dict[dt.date, list[Cluster]] = {}
+        self.by_month: dict[tuple[int, int], list[Cluster]] = {}     # any member in the month
+        self.month_only: dict[tuple[int, int], list[Cluster]] = {}   # a member dated only to the month
+        self.by_year: dict[int, list[Cluster]] = {}                  # any member in the year
+        self.year_only: dict[int, list[Cluster]] = {}                # a member dated only to the year
+
+    def add(self, cluster: Cluster, date: dt.date, precision: str) -> None:
+        month = (date.year, date.month)
+        if precision == "day":
+            self.by_day.setdefault(date, []).append(cluster)
+        elif precision == "month":
+            self.month_only.setdefault(month, []).append(cluster)
+        else:
+            self.year_only.setdefault(date.year, []).append(cluster)
+        if precision != "year":
+            self.by_month.setdefault(month, []).append(cluster)
+        self.by_year.setdefault(date.year, []).append(cluster)
+
+    def near(self, date: dt.date, precision: str, tolerance_days: int) -> list[Cluster]:
+        month = (date.year, date.month)
+        if precision == "year":
+            found = self.by_year.get(date.year, [])
+        elif precision == "month":
+            found = self.by_month.get(month, []) + self.year_only.get(date.year, [])
+        else:
+            found = [c for k in range(-tolerance_days, tolerance_days + 1) for c in self.by_day.get(date + dt.timedelta(days=k), [])]
+            found += self.month_only.get(month, []) + self.year_only.get(date.year, [])
+        return list({id(c): c for c in found}.values())
+
+
+class _CountIndex:
+    """Clusters of one group by their stated counts, so an undated mention meets only clusters its counts could match."""
+
+    def __init__(self) -> None:
+        self.by_value: dict[tuple[str, int], list[Cluster]] = {}
+        self.values: dict[str, list[int]] = {name: [] for name in COUNT_FIELDS}  # sorted, distinct
+        self.lacking: dict[str, list[Cluster]] = {name: [] for name in COUNT_FIELDS}
+
+    def add(self, cluster: Cluster, counts: dict[str, set[int]], new: bool) -> None:
+        for name, values in counts.items():
+            for value in values:
+                if (name, value) not in self.by_value:
+                    bisect.insort(self.values[name], value)
+                self.by_value.setdefault((name, value), []).append(cluster)
+        if new:
+            for name in COUNT_FIELDS:
+                if name not in counts:
+                    self.lacking[name].append(cluster)  # may state it later: candidates are checked in full
+
+    def candidates(self, stated: dict[str, set[int]], everything: list[Cluster]) -> list[Cluster]:
+        if not stated:
+            return everything
+        name, values = min(stated.items())
+        found = list(self.lacking[name])
+        known = self.values[name]
+        for x in values:
+            low, high = x * (1 - COUNT_TOLERANCE) - 1, x / (1 - COUNT_TOLERANCE) + 1
+            for y in known[bisect.bisect_left(known, low):bisect.bisect_right(known, high)]:
+                if _near(x, y):
+                    found += self.by_value[(name, y)]
+        return list({id(c): c for c in found}.values())
 
 
 def cluster_mentions(mentions: list[SourcedMention]) -> list[Cluster]:
@@ -110,16 +186,15 @@ def cluster_mentions(mentions: list[SourcedMention]) -> list[Cluster]:
         dated = sorted((m for m in members if m.mention.event_date), key=lambda m: (m.mention.event_date, m.source_id, m.mention.anchor))
         undated = sorted((m for m in members if not m.mention.event_date), key=lambda m: (m.source_id, m.mention.anchor))
         local: list[Cluster] = []
-        # Clusters indexed by month, so a mention is compared only with clusters that could match its date.
-        by_month: dict[tuple[int, int], list[Cluster]] = {}
         position: dict[int, int] = {}
+        dates = _DateIndex()
+        counts = _CountIndex()
         for sm in dated:
-            date = sm.mention.event_date
-            nearby = {id(c): c for key in _months_around(date) for c in by_month.get(key, [])}
-            if sm.mention.date_precision == "year":
-                nearby = {id(c): c for c in local}
-            candidates = [c for c in sorted(nearby.values(), key=lambda c: position[id(c)]) if sm.source_id not in c.sources and _counts_compatible(c, sm.mention)
-                          and all(_dates_compatible(d, (date, sm.mention.date_precision), status) for d in c.dates())]
+            date, precision = sm.mention.event_date, sm.mention.date_precision
+            stated = stated_counts(sm.mention)
+            candidates = [c for c in sorted(dates.near(date, precision, DATE_TOLERANCE_DAYS[status]), key=lambda c: position[id(c)])
+                          if sm.source_id not in c.sources and _counts_compatible(c, stated)
+                          and all(_dates_compatible(d, (date, precision), status) for d in c.dates())]
             if candidates:
                 target = min(candidates, key=lambda c: _distance(c, sm.mention))
                 target.add(sm)
@@ -127,18 +202,19 @@ def cluster_mentions(mentions: list[SourcedMention]) -> list[Cluster]:
                 target = Cluster([sm])
                 position[id(target)] = len(local)
                 local.append(target)
-            by_month.setdefault((date.year, date.month), []).append(target)
-        for sm in undated:
-            candidates = []
-            for c in local:  # an undated mention joins only an unambiguous match: stop at the second
-                if sm.source_id not in c.sources and _counts_compatible(c, sm.mention):
-                    candidates.append(c)
-                    if len(candidates) > 1:
-                        break
+            dates.add(target, date, precision)
+            counts.add(target, stated, new=not candidates)
+        for sm in undated:  # an undated mention joins only an unambiguous match
+            stated = stated_counts(sm.mention)
+            candidates = [c for c in counts.candidates(stated, local) if sm.source_id not in c.sources and _counts_compatible(c, stated)]
             if len(candidates) == 1:
                 candidates[0].add(sm)
+                counts.add(candidates[0], stated, new=False)
             else:
-                local.append(Cluster([sm]))
+                target = Cluster([sm])
+                position[id(target)] = len(local)
+                local.append(target)
+                counts.add(target, stated, new=True)
         clusters += local
     return clusters
 
