@@ -254,13 +254,13 @@ def _regroup(clusters: list[Cluster], together: list[set[tuple[str, str]]], apar
             leaving = [sm for sm in cluster.members if (sm.source_id, sm.mention.key) in keys]
             if leaving and len(leaving) < len(cluster.members):
                 cluster.members = [sm for sm in cluster.members if sm not in leaving]
-                cluster._counts = None
+                cluster._counts = cluster._sources = None
                 clusters.append(Cluster(leaving))
     for keys in together:
         joined = [c for c in clusters if any((sm.source_id, sm.mention.key) in keys for sm in c.members)]
         if len(joined) > 1:
             joined[0].members = [sm for c in joined for sm in c.members]
-            joined[0]._counts = None
+            joined[0]._counts = joined[0]._sources = None
             clusters = [c for c in clusters if c not in joined[1:]]
     return clusters
 
