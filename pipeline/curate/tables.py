@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from pipeline.extract.parties import parties as party_gazetteer
 
 
@@ -28,9 +30,9 @@ def repair_rows(normalized: list[dict]) -> list[dict]:
     ]
 
 
-def figure_rows(figure_mentions: list[dict], claims: list[dict], exchange_mentions: list) -> list[dict]:
+def figure_rows(figure_mentions: list[dict], claims: pd.DataFrame, exchange_mentions: list) -> list[dict]:
     """Figures with the exchange each describes: the exchange of the mention that read the figure."""
-    exchange_of_claim = {(c["source_id"], c["field"], c["start"], c["end"]): c["exchange_id"] for c in claims}
+    exchange_of_claim = dict(zip(zip(claims["source_id"], claims["field"], claims["start"], claims["end"]), claims["exchange_id"]))
     exchange_at = {}
     for sm in exchange_mentions:
         exchange_id = next((exchange_of_claim[key] for c in sm.mention.claims
@@ -47,12 +49,13 @@ def figure_rows(figure_mentions: list[dict], claims: list[dict], exchange_mentio
     ]
 
 
-def party_rows(exchanges: list[dict], figures: list[dict], claims: list[dict]) -> list[dict]:
+def party_rows(exchanges: pd.DataFrame, figures: pd.DataFrame, claims: pd.DataFrame) -> list[dict]:
     """Every party code the other tables use (claims included), named from the gazetteer."""
-    codes = {c["value"] for c in claims if c["field"] == "mediators"}
-    for row in exchanges:
-        codes |= {row["party_a"], row["party_b"], *row["mediators"], *row["other_parties"]}
-    codes |= {f["party"] for f in figures if isinstance(f["party"], str)}
+    codes = set(claims.loc[claims["field"] == "mediators", "value"])
+    codes |= set(exchanges["party_a"]) | set(exchanges["party_b"])
+    for column in ("mediators", "other_parties"):
+        codes |= {code for listed in exchanges[column] for code in listed}
+    codes |= {p for p in figures["party"] if isinstance(p, str)}
     known = party_gazetteer()
     unknown = sorted(codes - set(known))
     if unknown:

@@ -66,11 +66,11 @@ def exchanges_and_claims(context: dg.AssetExecutionContext, paths: DatasetPaths,
 
 @_table_asset("figures")
 def figures(figure_mentions: list[dict], exchange_mentions: list[SourcedMention], claims: pd.DataFrame) -> dg.Output[pd.DataFrame]:
-    frame = to_frame("figures", figure_rows(figure_mentions, claims.to_dict("records"), exchange_mentions))
+    frame = to_frame("figures", figure_rows(figure_mentions, claims, exchange_mentions))
     return dg.Output(frame, metadata=frame_metadata(frame, linked_to_exchanges=int(frame["exchange_id"].notna().sum())))
 
 
 @_table_asset("parties")
 def parties(exchanges: pd.DataFrame, figures: pd.DataFrame, claims: pd.DataFrame) -> dg.Output[pd.DataFrame]:
-    frame = to_frame("parties", party_rows(exchanges.to_dict("records"), figures.to_dict("records"), claims.to_dict("records")))
+    frame = to_frame("parties", party_rows(exchanges, figures, claims))
     return dg.Output(frame, metadata=frame_metadata(frame))

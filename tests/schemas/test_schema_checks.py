@@ -45,3 +45,21 @@ def test_span_invariant_names_the_figure():
     sources = pd.DataFrame({"source_id": ["abc"], "text": ["390 came home."], "raw_text": ["390 came home."]})
     figures = to_frame("figures", [good_figure(), good_figure(figure_id="abc-4", surface="came", start=5, end=8)])
     assert list(invariants.figure_spans_mismatch(figures, sources)["figure_id"]) == ["abc-4"]
+
+
+def test_dangling_references_are_each_named_once():
+    sources = to_frame("sources", [{"source_id": "abc", "path": "a.txt", "paths": ["a.txt"], "status": "ok", "duplicate_of": "gone",
+                                    "spin_score": 0.0, "is_spun": False, "n_repairs": 0, "text": "390 came home.", "raw_text": "390 came home."}])
+    exchanges = to_frame("exchanges", [{"exchange_id": "ru-ua-x", "status": "completed", "party_a": "RU", "party_b": "UA", "mediators": ["TR", "ZZ"],
+                                        "other_parties": [], "n_sources": 2, "source_ids": ["abc", "nope"], "conflicting_fields": [],
+                                        "confidence": 0.5, "part_of": "ru-ua-deal"}])
+    claims = to_frame("claims", [{"exchange_id": "ru-ua-x", "source_id": "curator", "field": "status", "value": "completed", "start": 0, "end": 0,
+                                  "chosen": True, "inferred": False},
+                                 {"exchange_id": "ru-ua-y", "source_id": "abc", "field": "status", "value": "completed", "start": 0, "end": 3,
+                                  "chosen": True, "inferred": False}])
+    figures = to_frame("figures", [good_figure(), good_figure(figure_id="abc-4", exchange_id="ru-ua-x", party="XX")])
+    parties = to_frame("parties", [{"code": c, "name": c, "kind": "state"} for c in ("RU", "UA", "TR")])
+    problems = invariants.dangling_references(sources, exchanges, claims, figures, to_frame("repairs", []), parties)
+    assert sorted(map(tuple, problems[["table", "column", "missing"]].values)) == [
+        ("claims", "exchange_id", "ru-ua-y"), ("exchanges", "mediators", "ZZ"), ("exchanges", "part_of", "ru-ua-deal"),
+        ("exchanges", "source_ids", "nope"), ("figures", "party", "XX"), ("sources", "duplicate_of", "gone")]
