@@ -1,4 +1,4 @@
-"""The per-document stages (normalize, figures, exchanges) over a list of documents, cached by content.
+"""The per-document stages (normalize; figures and exchanges) over a list of documents, cached by content.
 
 Shared by the whole-corpus assets and the scale-out batches (`defs/scale_out.py`), so a
 document gets the same result whichever of them computed it first.
@@ -11,15 +11,10 @@ from pathlib import Path
 
 from pipeline.cache import DocumentCache
 from pipeline.curate.reconcile import SourcedMention
-from pipeline.extract.exchanges import extract_exchanges
+from pipeline.extract.exchanges import ExchangeMention, extract_exchanges
 from pipeline.extract.figures import FigureMention, extract_figures
 from pipeline.parallel import map_documents
 from pipeline.text.normalize import normalize
-
-
-def _exchanges_of(args):
-    """Picklable for the process pool: extract_exchanges on (text, published_date, figures)."""
-    return extract_exchanges(*args)
 
 
 def normalize_documents(cache_folder: Path | None, raw_documents: list[dict]) -> tuple[list[dict], DocumentCache]:
@@ -33,19 +28,18 @@ def normalize_documents(cache_folder: Path | None, raw_documents: list[dict]) ->
     return records, cache
 
 
-def figures_of_documents(cache_folder: Path | None, documents: list[dict]) -> tuple[list[dict], DocumentCache]:
-    """One record per figure of every normalized document."""
-    cache = DocumentCache(cache_folder, "figures")
-    found = cache.map([d["source_id"] for d in documents], lambda todo: map_documents(extract_figures, [documents[i]["text"] for i in todo]))
-    return [{"source_id": doc["source_id"], **asdict(f)} for doc, figures in zip(documents, found) for f in figures], cache
+def _mentions_of(args) -> tuple[list[FigureMention], list[ExchangeMention]]:
+    """Picklable for the process pool: one text's figures, then its exchanges reusing them (and its sentences, dates, parties)."""
+    text, published_date = args
+    figures = extract_figures(text)
+    return figures, extract_exchanges(text, published_date, figures)
 
 
-def exchanges_of_documents(cache_folder: Path | None, documents: list[dict], figure_records: list[dict]) -> tuple[list[SourcedMention], DocumentCache]:
-    """Every exchange mention of every normalized document, reusing the figures already extracted."""
-    cache = DocumentCache(cache_folder, "exchanges")
-    figures_of: dict[str, list[FigureMention]] = {}
-    for record in figure_records:
-        figures_of.setdefault(record["source_id"], []).append(FigureMention(**{k: v for k, v in record.items() if k != "source_id"}))
+def mentions_of_documents(cache_folder: Path | None, documents: list[dict]) -> tuple[list[dict], list[SourcedMention], DocumentCache]:
+    """Every figure (as records) and every exchange mention of every normalized document, in one pass over each text."""
+    cache = DocumentCache(cache_folder, "mentions")
     found = cache.map([d["source_id"] for d in documents], lambda todo: map_documents(
-        _exchanges_of, [(documents[i]["text"], documents[i]["published_date"], figures_of.get(documents[i]["source_id"], [])) for i in todo]))
-    return [SourcedMention(doc["source_id"], m) for doc, doc_mentions in zip(documents, found) for m in doc_mentions], cache
+        _mentions_of, [(documents[i]["text"], documents[i]["published_date"]) for i in todo]))
+    figures = [{"source_id": doc["source_id"], **asdict(f)} for doc, (doc_figures, _) in zip(documents, found) for f in doc_figures]
+    mentions = [SourcedMention(doc["source_id"], m) for doc, (_, doc_mentions) in zip(documents, found) for m in doc_mentions]
+    return figures, mentions, cache

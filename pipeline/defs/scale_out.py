@@ -13,7 +13,7 @@ import dagster as dg
 
 from pipeline.corpus import read_corpus
 from pipeline.defs.resources import DatasetPaths
-from pipeline.documents import exchanges_of_documents, figures_of_documents, normalize_documents
+from pipeline.documents import mentions_of_documents, normalize_documents
 from pipeline.ui import OWNERS
 
 N_BATCHES = 16
@@ -38,8 +38,7 @@ def document_batches(context: dg.AssetExecutionContext, paths: DatasetPaths) -> 
     batch = context.partition_key
     raw = read_corpus(paths.seeds(), paths.max_file_bytes(), selected=lambda path: batch_of(path) == batch)
     documents, normalized = normalize_documents(cache_folder, [{"source_id": d.source_id, "raw_text": d.raw_text, "status": d.status} for d in raw])
-    figures, found_figures = figures_of_documents(cache_folder, documents)
-    mentions, found_mentions = exchanges_of_documents(cache_folder, documents, figures)
+    figures, mentions, _ = mentions_of_documents(cache_folder, documents)
     context.log.info(f"{batch}: {len(raw)} files, {len(documents)} readable; {normalized.misses} computed, {normalized.hits} already cached")
     return dg.MaterializeResult(metadata={
         "files": len(raw), "documents": len(documents), "figures": len(figures), "mentions": len(mentions),
