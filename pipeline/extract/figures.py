@@ -25,7 +25,7 @@ _NOT_MODIFIERS = frozenset(
     "and or of in on at to for from with by were was are is be been being have has had the a an that who which as "
     "per each every than but not all its their his her our this these those some about into over under after before "
     "during since until while when where more".split())
-_REFERENCE_NOUNS = r"(?:sides|countries|nations|parties|governments|leaders|delegations|presidents|men|states|neighbours|neighbors|armies|capitals)"
+_REFERENCE_NOUNS = r"(?:sides|countries|nations|parties|governments|leaders|delegations|presidents|men|states|neighbours|neighbors|armies|capitals|camps|factions|groups|communities|allies|rivals|teams)"
 _PARENTHETICAL = re.compile(r",\s+(?:including|among them|some of whom|many of whom|most of whom|some|who|which|most of them|all of them)\b[^,;.]*,")
 _DEAL_WORDS = re.compile(r"\b(?:deal|agreement|agreed|accord|pact|arrangement)\b", re.IGNORECASE)
 _EXCHANGE_WORDS = re.compile(r"\b(?:exchange|exchanges|swap|swaps|prisoners?|POWs?|captives?)\b", re.IGNORECASE)
@@ -37,6 +37,8 @@ _COMPARED = re.compile(r"\b(?:down|up|rising|falling|rose|fell)\s+from\s+(?:\w+\
 _COPULA = re.compile(r"\s+(?:of\s+(?:them|those|these|whom)\s+(?:[a-z]+\s+){0,2})?(?:were|are|was|is)\s+(?:all\s+)?")
 _ELLIPSIS_END = re.compile(r"\s*(?:[.;!?]|,\s|$)")  # "Kyiv received 757 bodies and Moscow 34."
 LINKED = re.compile(r"(?:including|included|includes|among them|of whom|comprising|comprised|together with|\band)\s*$")
+# A word that may stand inside the counted noun phrase: lower case, or a name ("40 Red Cross staff", "120 ICRC volunteers").
+_MODIFIER = re.compile(r"[a-z][a-z-]*|[A-Z][a-z-]+|[A-Z]{2,5}")
 _WORD = re.compile(r"[A-Za-z%][\w’'.-]*|%")
 
 
@@ -69,6 +71,11 @@ def _predicate_patterns() -> dict[str, tuple[re.Pattern, dict[str, str]]]:
         table = {row["phrase"]: row["predicate"] for row in load("predicates") if row["side"] == side}
         patterns[side] = (re.compile(rf"\b(?:{phrase_alternation(table)})\b", re.IGNORECASE), table)
     return patterns
+
+
+@cache
+def _human_subject() -> re.Pattern:
+    return re.compile(rf"\s+(?:{phrase_alternation(row['phrase'] for row in load('human_subjects'))})\b", re.IGNORECASE)
 
 
 def _is_year(number: NumberMention, surface: str) -> bool:
@@ -134,7 +141,7 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
             if word.endswith("s") and word[0].isupper() and (i + 1 >= len(words) or words[i + 1].group().lower() not in categories()):
                 return "people", code, word_match.end()  # "84 Ukrainians"
             party = code
-        elif lowered in _NOT_MODIFIERS or not re.fullmatch(r"[a-z][a-z-]*", word):
+        elif lowered in _NOT_MODIFIERS or not _MODIFIER.fullmatch(word):
             break
         elif lowered.endswith("s") and not lowered.endswith("ss") and re.match(r"\s+of\b", text[word_match.end():word_match.end() + 4]):
             return "other", party, word_match.end()  # a head noun the lexicon does not know: "300 cases of ..."
@@ -225,7 +232,7 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
             elided = previous is not None and previous.sentence == sentence.text and number.kind == "number" and _ELLIPSIS_END.match(text, number.end)
             if (linked or compared or elided) and previous.category not in DURATIONS | {"other", "percent"}:
                 category = previous.category
-            elif number.vague or (predicate in PEOPLE_PREDICATES and predicate_side == "after"):
+            elif number.vague or (predicate in PEOPLE_PREDICATES and predicate_side == "after") or _human_subject().match(text, number.end):
                 category = "people"
             else:
                 category = "other"
