@@ -31,8 +31,11 @@ HANDOVER_PREDICATES = {"released", "returned", "exchanged", None}
 CUE_WINDOW = 45  # characters around an event word read for its kind
 _PARTY_WORD = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w’'-]*)?"
 _EACH_AFTER = re.compile(r"\s*(?:per\s+side|each|apiece|(?:from|on|for|to|by)\s+(?:each|both|either)\s+sides?|every)\b", re.I)
+_EACH_LATER = re.compile(r"[^.;,]{0,40}?\b(?:freed|released|returned|handed\s+over|exchanged)\s+(?:by|from)\s+(?:each|both|either)\s+(?:side|sides|country|countries)\b", re.I)
 _EACH_BEFORE = re.compile(r"\b(?:each\s+side|both\s+sides|each\s+country|both\s+countries|either\s+side|each)\b(?:\s+\w+){0,2}\s+$", re.I)
 _GIVER = re.compile(rf"(?P<giver>{_PARTY_WORD})\s+(?:has\s+|had\s+|have\s+|will\s+|was\s+|were\s+)?(?:released|releasing|freed|freeing|free|release|handed\s+over|handing\s+over|hand\s+over|returned|returning|transferred|transferring|sent\s+back|repatriated)\s+(?:\w+\s+){{0,3}}$")
+_GIVER_AFTER = re.compile(rf"\s*(?:\w+\s+){{0,2}}?(?:freed|released|handed\s+over|returned)\s+by\s+(?:the\s+)?(?P<giver>{_PARTY_WORD})")
+_IN_EXCHANGE_FOR = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:\w+\s+){0,2}$", re.I)
 _RECEIVER_AFTER = re.compile(rf"^[^.;]*?\b(?:returned|released|handed\s+over|transferred|sent\s+back|went\s+back|brought\s+back)\s+(?:home\s+)?to\s+(?P<receiver>{_PARTY_WORD})")
 _RECEIVER_BEFORE = re.compile(rf"(?P<receiver>{_PARTY_WORD})\s+(?:said\s+(?:on\s+\w+\s+)?(?:it|that\s+it)\s+)?(?:has\s+|had\s+|have\s+)?(?:received|got\s+back|brought\s+home|brought\s+back|welcomed\s+home|recovered|secured\s+the\s+release\s+of|won\s+the\s+release\s+of|obtained\s+the\s+release\s+of)\s+(?:\w+\s+){{0,3}}$")
 _DEAL_DATE_CONTEXT = re.compile(r"\b(?:talks|negotiations|meeting|summit|agreement|deal|agreed|signed|reached)\b[^.]{0,40}$", re.I)
@@ -166,7 +169,7 @@ def _mediations(text: str, parties: list[PartyMention]) -> list[PartyMention]:
 def _each_side(text: str, figure: FigureMention, sentence: Sentence) -> bool:
     if figure.kind == "pair":
         return True
-    if _EACH_AFTER.match(text, figure.phrase_end, sentence.end):
+    if _EACH_AFTER.match(text, figure.phrase_end, sentence.end) or _EACH_LATER.match(text, figure.phrase_end, sentence.end):
         return True
     return bool(_EACH_BEFORE.search(text, max(sentence.start, figure.start - 40), figure.start))
 
@@ -176,8 +179,8 @@ def _recipients(r: _Reading, figure: FigureMention) -> tuple[list[str], bool]:
     text, sentence, sides = r.text, r.sentence_of(figure.start), r.sides
     if figure.party in sides:
         return [figure.party], False
-    if figure.party is not None:
-        return [], False
+    if figure.party is not None:  # "183 Palestinian prisoners" between Israel and Hamas: the side they go to is read from the verbs
+        return _recipients_from_verbs(r, figure, sentence)
     if figure.kind == "pair":  # "64 for 64" gives each side its number; "230 for 248" does not say which is whose
         partner = next((f for f in r.figures if f.kind == "pair" and f.start != figure.start and abs(f.start - figure.start) < 40), None)
         return (list(sides), True) if partner is not None and partner.value == figure.value else ([], False)
@@ -195,6 +198,20 @@ def _recipients(r: _Reading, figure: FigureMention) -> tuple[list[str], bool]:
         code = party_of_word(m.group("receiver").split()[0])
         if code in sides:
             return [code], True
+    return [], False
+
+
+def _recipients_from_verbs(r: _Reading, figure: FigureMention, sentence: Sentence) -> tuple[list[str], bool]:
+    """'N prisoners freed by X' go to X's opponent; 'M hostages in exchange for N prisoners': the N go to the side the M came from."""
+    m = _GIVER_AFTER.match(r.text, figure.phrase_end, sentence.end)
+    if m:
+        code = party_of_word(m.group("giver").split()[0]) or party_of_word(m.group("giver"))
+        if code in r.sides:
+            return [s for s in r.sides if s != code], True
+    if _IN_EXCHANGE_FOR.search(r.text, max(sentence.start, figure.start - 40), figure.start):
+        earlier = [f for f in r.figures if sentence.start <= f.start < figure.start and f.party in r.sides]
+        if earlier:
+            return [s for s in r.sides if s != earlier[-1].party], True
     return [], False
 
 
@@ -302,7 +319,8 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     figures = extract_figures(text, parties) if figures is None else figures
     deal_cue = _cues()["deal"]
     future = _cues()["future"]
-    deal_sentences = [i for i, s in enumerate(sentences) if deal_cue.search(s.text) and any(
+    # A deal's terms may follow the sentence that names it: "The ceasefire took effect ... Under its first phase, 33 hostages are to be freed ..."
+    deal_sentences = [i for i, s in enumerate(sentences) if (deal_cue.search(s.text) or (i > 0 and deal_cue.search(sentences[i - 1].text) and future.search(s.text))) and any(
         s.start <= f.start < s.end and f.category in COUNTED and (f.predicate == "agreed" or (future.search(s.text) and f.predicate in HANDOVER_PREDICATES))
         for f in figures)]
     if has_event:  # stage words count as event words only where the text is already about an exchange
@@ -348,6 +366,9 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     if deal_sentences:
         first = sentences[deal_sentences[0]]
         cue = deal_cue.search(first.text)
+        if cue is None:  # its terms follow the sentence naming the deal
+            first = sentences[deal_sentences[0] - 1]
+            cue = deal_cue.search(first.text)
         deal = ExchangeMention(f"m{first.start + cue.start()}", "agreed", a, b, first.start + cue.start())
         deal.claims.append(Claim("status", "agreed", first.start + cue.start(), first.start + cue.end()))
         pair_side = "a"

@@ -141,6 +141,8 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
             if word.endswith("s") and word[0].isupper() and (i + 1 >= len(words) or words[i + 1].group().lower() not in categories()):
                 return "people", code, word_match.end()  # "84 Ukrainians"
             party = code
+        elif lowered == "more" and i + 1 < len(words) and words[i + 1].group().rstrip(".’'").lower() in categories():
+            pass  # "200 more detainees"
         elif lowered in _NOT_MODIFIERS or not _MODIFIER.fullmatch(word):
             break
         elif lowered.endswith("s") and not lowered.endswith("ss") and re.match(r"\s+of\b", text[word_match.end():word_match.end() + 4]):

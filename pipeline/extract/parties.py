@@ -81,13 +81,30 @@ def stated_pair(text: str, mentions: list[PartyMention], within: list[tuple[int,
     return None
 
 
+# "183 Palestinian prisoners" says where captives come from; "Hamas has released", "freed by Israel" say who acts.
+_CAPTIVES_AFTER = re.compile(r"\s+(?:prisoners?|hostages?|captives?|detainees?|POWs?|inmates)\b")
+_ACTS_AFTER = re.compile(r"\s+(?:has\s+|have\s+|had\s+|will\s+)?(?:released|freed|frees|releases|handed\s+over|hands\s+over|swapped|exchanged)\b")
+_ACTS_BEFORE = re.compile(r"\b(?:released|freed|handed\s+over|returned)\s+by\s+(?:the\s+)?$")
+
+
+def _weight(text: str | None, mention: PartyMention) -> float:
+    """How much a mention says a party is a side: half for the origin of captives, double for the actor of a release."""
+    if text is None:
+        return 1
+    if _CAPTIVES_AFTER.match(text, mention.end):
+        return 0.5
+    if _ACTS_AFTER.match(text, mention.end) or _ACTS_BEFORE.search(text, max(0, mention.start - 25), mention.start):
+        return 2
+    return 1
+
+
 def main_sides(mentions: list[PartyMention], within: list[tuple[int, int]] | None = None, text: str | None = None) -> tuple[str, ...]:
     """The two parties a text is most about (state or armed group), most mentioned first.
 
     With the text: places ('in Ankara') do not count, and a country named in the possessive
     before an armed group ('Yemen's Houthis') counts as that group's opponent.
     """
-    counts: Counter[str] = Counter()
+    counts: Counter[str] = Counter()  # weighted mentions
     for mention in mentions:
         if parties()[mention.code].kind == "organization":
             continue
@@ -95,7 +112,7 @@ def main_sides(mentions: list[PartyMention], within: list[tuple[int, int]] | Non
             continue
         if text is not None and _is_place(text, mention):
             continue
-        counts[mention.code] += 1
+        counts[mention.code] += _weight(text, mention)
         if text is not None and parties()[mention.code].kind == "state" and re.match(r"[’']s\s+", text[mention.end:mention.end + 3]):
             following = next((m for m in mentions if 0 < m.start - mention.end <= 4), None)
             if following is not None and parties()[following.code].kind == "armed_group":

@@ -148,3 +148,24 @@ def test_equal_pair_gives_each_side_its_number():
     (swap,) = mentions_of("Armenia and Azerbaijan completed a 6-for-6 prisoner exchange on March 2, 2024, the ICRC said.")
     f = fields(swap)
     assert (f["returned_to_a"], f["returned_to_b"], swap.event_date) == ({"6"}, {"6"}, dt.date(2024, 3, 2))
+
+
+def test_an_armed_group_that_acts_is_a_side_and_its_captives_origin_is_not():
+    text = ("Hezbollah has released two Israeli soldiers in exchange for 45 Lebanese prisoners freed by Israel, "
+            "in a swap completed on July 16, 2008.")
+    (swap,) = mentions_of(text)
+    f = fields(swap)
+    assert (swap.party_a, swap.party_b) == ("HEZBOLLAH", "IL")
+    assert (f["returned_to_a"], f["soldiers_to_b"]) == ({"45"}, {"2"})
+
+
+def test_in_exchange_for_gives_the_other_side():
+    (swap,) = mentions_of("Hezbollah and Israel swapped prisoners on Monday, June 2, 2008: 5 Israeli soldiers in exchange for 30 Lebanese detainees.")
+    assert (fields(swap)["returned_to_a"], fields(swap)["soldiers_to_b"]) == ({"30"}, {"5"})
+
+
+def test_a_deal_whose_terms_follow_the_sentence_naming_it():
+    text = ("Houthis and Yemen's government exchanged 20 prisoners each on Sunday, April 2, 2023. "
+            "The truce was agreed in Muscat. Under its second phase, 200 more detainees are to be freed by each side.")
+    deals = by_status(mentions_of(text), "agreed")
+    assert len(deals) == 1 and fields(deals[0])["returned_to_a"] == {"200"}
