@@ -22,6 +22,7 @@ import bisect
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from pipeline.extract.exchanges import ExchangeMention
 
@@ -163,18 +164,26 @@ class _CountIndex:
                 if name not in counts:
                     self.lacking[name].append(cluster)  # may state it later: candidates are checked in full
 
-    def candidates(self, stated: dict[str, set[int]], everything: list[Cluster]) -> list[Cluster]:
+    def candidates(self, stated: dict[str, set[int]], everything: list[Cluster]) -> Iterator[Cluster]:
+        """A superset of the clusters compatible with the stated counts, from the field that narrows them most, yielded lazily."""
         if not stated:
-            return everything
-        name, values = min(stated.items())
-        found = list(self.lacking[name])
-        known = self.values[name]
-        for x in values:
-            low, high = x * (1 - COUNT_TOLERANCE) - 1, x / (1 - COUNT_TOLERANCE) + 1
-            for y in known[bisect.bisect_left(known, low):bisect.bisect_right(known, high)]:
-                if _near(x, y):
-                    found += self.by_value[(name, y)]
-        return list({id(c): c for c in found}.values())
+            yield from everything
+            return
+        best: list[list[Cluster]] | None = None
+        for name, values in sorted(stated.items()):
+            lists = [self.lacking[name]]
+            known = self.values[name]
+            for x in values:
+                low, high = x * (1 - COUNT_TOLERANCE) - 1, x / (1 - COUNT_TOLERANCE) + 1
+                lists += [self.by_value[(name, y)] for y in known[bisect.bisect_left(known, low):bisect.bisect_right(known, high)] if _near(x, y)]
+            if best is None or sum(map(len, lists)) < sum(map(len, best)):
+                best = lists
+        seen: set[int] = set()
+        for clusters in best:
+            for c in clusters:
+                if id(c) not in seen:
+                    seen.add(id(c))
+                    yield c
 
 
 def cluster_mentions(mentions: list[SourcedMention]) -> list[Cluster]:
@@ -192,7 +201,11 @@ def cluster_mentions(mentions: list[SourcedMention]) -> list[Cluster]:
         for sm in dated:
             date, precision = sm.mention.event_date, sm.mention.date_precision
             stated = stated_counts(sm.mention)
-            candidates = [c for c in sorted(dates.near(date, precision, DATE_TOLERANCE_DAYS[status]), key=lambda c: position[id(c)])
+            nearby = dates.near(date, precision, DATE_TOLERANCE_DAYS[status])
+            if len(nearby) > 32:  # a busy day: narrow by counts as well
+                plausible = {id(c) for c in counts.candidates(stated, local)}
+                nearby = [c for c in nearby if id(c) in plausible]
+            candidates = [c for c in sorted(nearby, key=lambda c: position[id(c)])
                           if sm.source_id not in c.sources and _counts_compatible(c, stated)
                           and all(_dates_compatible(d, (date, precision), status) for d in c.dates())]
             if candidates:
@@ -206,7 +219,12 @@ def cluster_mentions(mentions: list[SourcedMention]) -> list[Cluster]:
             counts.add(target, stated, new=not candidates)
         for sm in undated:  # an undated mention joins only an unambiguous match
             stated = stated_counts(sm.mention)
-            candidates = [c for c in counts.candidates(stated, local) if sm.source_id not in c.sources and _counts_compatible(c, stated)]
+            candidates = []
+            for c in counts.candidates(stated, local):
+                if sm.source_id not in c.sources and _counts_compatible(c, stated):
+                    candidates.append(c)
+                    if len(candidates) > 1:  # ambiguous already: stays on its own
+                        break
             if len(candidates) == 1:
                 candidates[0].add(sm)
                 counts.add(candidates[0], stated, new=False)

@@ -45,10 +45,35 @@ def find_parties(text: str) -> list[PartyMention]:
     return list(_parties_of(text))
 
 
+@cache
+def _aliases_by_prefix() -> dict[str, tuple[str, ...]]:
+    """Aliases by their first two characters, longest first: one dictionary look-up per word instead of a regex alternation of every alias."""
+    by_prefix: dict[str, list[str]] = {}
+    for alias in _alias_index()[1]:
+        by_prefix.setdefault(alias[:2], []).append(alias)
+    return {prefix: tuple(sorted(aliases, key=len, reverse=True)) for prefix, aliases in by_prefix.items()}
+
+
+_WORD_START = re.compile(r"(?<![\w-])\w")
+_ALIAS_END = re.compile(r"[\w-]|\.\w")
+
+
 @lru_cache(maxsize=16)  # both extractors read the same text's parties: find them once
 def _parties_of(text: str) -> tuple[PartyMention, ...]:
-    pattern, code_of = _alias_index()
-    return tuple(PartyMention(m.start(), m.end(), code_of[m.group()], m.group()) for m in pattern.finditer(text))
+    """Whole-word alias matches, leftmost and longest first (the same as `_alias_index`'s pattern, faster)."""
+    code_of, by_prefix = _alias_index()[1], _aliases_by_prefix()
+    found, covered = [], 0
+    for word in _WORD_START.finditer(text):
+        start = word.start()
+        if start < covered:
+            continue
+        for alias in by_prefix.get(text[start:start + 2], ()):
+            end = start + len(alias)
+            if text.startswith(alias, start) and not _ALIAS_END.match(text, end):
+                found.append(PartyMention(start, end, code_of[alias], alias))
+                covered = end
+                break
+    return tuple(found)
 
 
 def party_of_word(word: str) -> str | None:

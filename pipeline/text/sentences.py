@@ -8,7 +8,9 @@ from functools import cache, lru_cache
 
 from pipeline.lexicons import load
 
-_BOUNDARY = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’')\]]))\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
+# End punctuation (and a closing quote) then space before a capital or digit, or a line break. The `gap` group is the
+# space between sentences; matching the punctuation itself, not looking behind for it, is what keeps this fast.
+_BOUNDARY = re.compile(r"[.!?][\"”’')\]]?(?P<gap>\s+)(?=[\"“‘(\[]?[A-Z0-9])|\n+")
 
 
 @dataclass(frozen=True)
@@ -32,13 +34,14 @@ def _sentences_of(text: str) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        if "\n" not in m.group():
-            before = text[max(0, m.start() - 40):m.start()]
+        gap_start = m.start("gap") if m.group("gap") is not None else m.start()
+        if "\n" not in text[gap_start:m.end()]:
+            before = text[max(0, gap_start - 40):gap_start]
             word = before.rsplit(None, 1)[-1] if before.strip() else ""
             word = word.lstrip("\"“‘(").rstrip("\"”’')]")
             if word in _abbreviations() or re.fullmatch(r"[A-Z]\.", word):
                 continue
-        _append(sentences, text, start, m.start())
+        _append(sentences, text, start, gap_start)
         start = m.end()
     _append(sentences, text, start, len(text))
     return tuple(sentences)
