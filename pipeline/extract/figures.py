@@ -40,6 +40,18 @@ LINKED = re.compile(r"(?:including|included|includes|among them|of whom|comprisi
 # A word that may stand inside the counted noun phrase: lower case, or a name ("40 Red Cross staff", "120 ICRC volunteers").
 _MODIFIER = re.compile(r"[a-z][a-z-]*|[A-Z][a-z-]+|[A-Z]{2,5}")
 _WORD = re.compile(r"[A-Za-z%][\w’'.-]*|%")
+# Compiled once: they run for every number.
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_TIME_AFTER = re.compile(r":\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|GMT\b)")
+_LINE_START_BEFORE = re.compile(r"(?:^|\n)\s*$")
+_LIST_MARK_AFTER = re.compile(r"[.)]\s")
+_NUMBER_SIGN_BEFORE = re.compile(r"(?:No\.|#|number)\s*$")
+_AGE_AFTER = re.compile(r"-year-old|\s+years?\s+old\b")
+_AGE_BEFORE = re.compile(r"\b(?:aged?|age)\s+$")
+_NAME_COMMA_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_REFERENCE_AFTER = re.compile(rf"\s+{_REFERENCE_NOUNS}\b")
+_CLAUSE_END = re.compile(r"[,;:.!?](?=\s|$)")
 
 
 @dataclass(frozen=True)
@@ -79,7 +91,7 @@ def _human_subject() -> re.Pattern:
 
 
 def _is_year(number: NumberMention, surface: str) -> bool:
-    return number.kind == "number" and re.fullmatch(r"(?:1[89]|20)\d\d", surface) is not None
+    return number.kind == "number" and _YEAR.fullmatch(surface) is not None
 
 
 def _excluded(text: str, number: NumberMention, surface: str, date_spans: list[tuple[int, int]]) -> bool:
@@ -87,17 +99,17 @@ def _excluded(text: str, number: NumberMention, surface: str, date_spans: list[t
         return True
     before, after = text[max(0, number.start - 12):number.start], text[number.end:number.end + 12]
     if number.kind == "number":
-        if re.match(r":\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|GMT\b)", after):
+        if _TIME_AFTER.match(after):
             return True  # a time of day
-        if re.search(r"(?:^|\n)\s*$", before) and re.match(r"[.)]\s", after):
+        if _LINE_START_BEFORE.search(before) and _LIST_MARK_AFTER.match(after):
             return True  # list numbering
-        if re.search(r"(?:No\.|#|number)\s*$", before):
+        if _NUMBER_SIGN_BEFORE.search(before):
             return True
-        if re.match(r"-year-old|\s+years?\s+old\b", after) or re.search(r"\b(?:aged?|age)\s+$", before):
+        if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
             return True  # an age
-        if re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r",", after) and number.value < 120:
+        if _NAME_COMMA_BEFORE.search(before) and after.startswith(",") and number.value < 120:
             return True  # "Jane Roe, 54," is an age in a name
-        if surface.lower() == "two" and re.search(r"\bthe\s+$", before, re.IGNORECASE) and re.match(rf"\s+{_REFERENCE_NOUNS}\b", after):
+        if surface.lower() == "two" and _THE_BEFORE.search(before) and _REFERENCE_AFTER.match(after):
             return True  # "the two sides" refers, it does not count
     return False
 
@@ -166,7 +178,7 @@ def _qualifier(text: str, number: NumberMention) -> str:
 def _predicate(text: str, number: NumberMention, np_end: int, sentence: Sentence) -> tuple[str | None, str | None]:
     """(predicate, side where it was found: 'after' the counted noun or 'before' the number)."""
     after_text = _PARENTHETICAL.sub(lambda m: " " * len(m.group()), text[np_end:sentence.end])
-    after_text = re.split(r"[,;:.!?](?=\s|$)", after_text, maxsplit=1)[0]
+    after_text = _CLAUSE_END.split(after_text, maxsplit=1)[0]
     after_pattern, after_table = _predicate_patterns()["after"]
     m = after_pattern.search(after_text)
     if m and len(after_text[:m.start()].split()) <= 10:

@@ -46,24 +46,27 @@ def find_parties(text: str) -> list[PartyMention]:
 
 
 @cache
-def _aliases_by_prefix() -> dict[str, tuple[str, ...]]:
-    """Aliases by their first two characters, longest first: one dictionary look-up per word instead of a regex alternation of every alias."""
+def _aliases_by_prefix() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
+    """Aliases by their first two characters, longest first: one dictionary look-up per word instead of a regex alternation of
+    every alias; and a pattern for the word starts worth looking up (a capital, or a lower-case prefix some alias has, as 'al')."""
     by_prefix: dict[str, list[str]] = {}
     for alias in _alias_index()[1]:
         by_prefix.setdefault(alias[:2], []).append(alias)
-    return {prefix: tuple(sorted(aliases, key=len, reverse=True)) for prefix, aliases in by_prefix.items()}
+    capitals = "".join(sorted({p[0] for p in by_prefix if p[0].isupper()}))
+    lower = "|".join(re.escape(p) for p in sorted(p for p in by_prefix if not p[0].isupper()))
+    starts = re.compile(rf"(?<![\w-])(?:[{capitals}]{'|' + lower if lower else ''})")
+    return starts, {prefix: tuple(sorted(aliases, key=len, reverse=True)) for prefix, aliases in by_prefix.items()}
 
 
-_WORD_START = re.compile(r"(?<![\w-])\w")
 _ALIAS_END = re.compile(r"[\w-]|\.\w")
 
 
 @lru_cache(maxsize=16)  # both extractors read the same text's parties: find them once
 def _parties_of(text: str) -> tuple[PartyMention, ...]:
     """Whole-word alias matches, leftmost and longest first (the same as `_alias_index`'s pattern, faster)."""
-    code_of, by_prefix = _alias_index()[1], _aliases_by_prefix()
+    code_of, (starts, by_prefix) = _alias_index()[1], _aliases_by_prefix()
     found, covered = [], 0
-    for word in _WORD_START.finditer(text):
+    for word in starts.finditer(text):
         start = word.start()
         if start < covered:
             continue
