@@ -43,6 +43,8 @@ def too_large(size: int, max_bytes: int) -> Decoded:
     return _rejected(f"too large: {size:,} bytes, over the limit of {max_bytes:,} (raise EXCHANGES_MAX_BYTES to accept it)")
 
 
+_ASCII_CONTROLS = bytes(b for b in range(32) if chr(b) not in "\t\n\r\f")
+_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
 _CONTROL_RUNS = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]+")
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
 
@@ -50,9 +52,14 @@ _LETTER_RUNS = re.compile(r"[^\W\d_]+")
 def _looks_like_text(text: str) -> bool:
     if not text:
         return False
-    # Counted by regular expressions over runs, not per character in Python: this runs on every file.
-    controls = sum(map(len, _CONTROL_RUNS.findall(text)))
-    letters = sum(map(len, _LETTER_RUNS.findall(text)))
+    # Counted in C, not per character in Python: this runs on every file.
+    if text.isascii():
+        raw = text.encode("ascii")
+        controls = len(raw) - len(raw.translate(None, _ASCII_CONTROLS))
+        letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+    else:
+        controls = sum(map(len, _CONTROL_RUNS.findall(text)))
+        letters = sum(map(len, _LETTER_RUNS.findall(text)))
     return controls / len(text) < 0.01 and letters / len(text) > 0.3
 
 
