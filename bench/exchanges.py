@@ -25,7 +25,8 @@ SETS = {"round 1 (first run F1 0.200, then used for fixes)": ROOT / "bench" / "h
         "round 3 (first run F1 0.667, then used for fixes)": ROOT / "bench" / "heldout_exchanges_round3",
         "round 4 (first run F1 0.750, then used for fixes)": ROOT / "bench" / "heldout_exchanges_round4",
         "round 5 (first run F1 0.000, then used for fixes)": ROOT / "bench" / "heldout_exchanges_round5",
-        "round 6 (first run F1 0.444, then used for fixes)": ROOT / "bench" / "heldout_exchanges_round6"}
+        "round 6 (first run F1 0.444, then used for fixes)": ROOT / "bench" / "heldout_exchanges_round6",
+        "round 7 (first run F1 0.500, then used for fixes)": ROOT / "bench" / "heldout_exchanges_round7"}
 
 
 def expected(folder: Path) -> list[dict]:

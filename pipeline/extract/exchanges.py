@@ -56,7 +56,7 @@ _SPAN = re.compile(r".+", re.S)
 _HEADLINE_YEAR_BEFORE = re.compile(r"\b(?:since|until|before|after|from|by)\s+$", re.I)
 # "Ukraine said on Thursday ..." dates the statement, not the handover.
 _STATEMENT_DATE = re.compile(r"\b(?:said|says|announced|reported|told|confirmed|stated|added)\s+(?:\w+\s+)?(?:on|late\s+on|early\s+on)\s+$", re.I)
-_PEOPLE = re.compile(r"\b(?:prisoners?|POWs?|captives?|detainees?|hostages?|soldiers?|servicemen|civilians|troops|defenders|inmates)\b", re.I)
+_PEOPLE = re.compile(r"\b(?:prisoners?|POWs?|captives?|detainees?|hostages?|soldiers?|servicemen|civilians|troops|defenders|inmates|people|persons|nationals|citizens)\b", re.I)
 _MEDIATOR_WORDS = re.compile(r"mediat|broker|facilitat|go-between|intermediar", re.I)
 _MEDIATOR_SUBJECT = re.compile(rf"(?P<who>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:acted\s+as|served\s+as|was|were)\s+(?:the\s+|a\s+)?(?:mediators?|brokers?|go-betweens?|intermediar(?:y|ies))\b"
                                rf"|(?P<who2>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:mediated|brokered|facilitated)\s+(?:the|a|an|this)\s+(?:\w+\s+)?(?:exchange|swap|deal|agreement|handover|release)")

@@ -40,6 +40,8 @@ LINKED = re.compile(r"(?:including|included|includes|among them|of whom|comprisi
 # A word that may stand inside the counted noun phrase: lower case, or a name ("40 Red Cross staff", "120 ICRC volunteers").
 _MODIFIER = re.compile(r"[a-z][a-z-]*|[A-Z][a-z-]+|[A-Z]{2,5}")
 _WORD = re.compile(r"[A-Za-z%][\w’'.-]*|%")
+_IN_EXCHANGE_FOR = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:(?:about|some|nearly|around|roughly|at\s+least|more\s+than)\s+)?$", re.I)
+_EXCHANGE_FOR_ANYWHERE = re.compile(r"\bin\s+(?:exchange|return)\s+for\b", re.I)
 # Compiled once: they run for every number.
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _TIME_AFTER = re.compile(r":\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|GMT\b)")
@@ -177,8 +179,11 @@ def _qualifier(text: str, number: NumberMention) -> str:
 
 def _predicate(text: str, number: NumberMention, np_end: int, sentence: Sentence) -> tuple[str | None, str | None]:
     """(predicate, side where it was found: 'after' the counted noun or 'before' the number)."""
+    if _IN_EXCHANGE_FOR.search(text, max(sentence.start, number.start - 30), number.start):
+        return "exchanged", "before"  # "in exchange for eight Russians held in the West": what they were held for comes later
     after_text = _PARENTHETICAL.sub(lambda m: " " * len(m.group()), text[np_end:sentence.end])
     after_text = _CLAUSE_END.split(after_text, maxsplit=1)[0]
+    after_text = _EXCHANGE_FOR_ANYWHERE.split(after_text, maxsplit=1)[0]  # what follows "in exchange for" is about the other side's people
     after_pattern, after_table = _predicate_patterns()["after"]
     m = after_pattern.search(after_text)
     if m and len(after_text[:m.start()].split()) <= 10:

@@ -169,3 +169,12 @@ def test_a_deal_whose_terms_follow_the_sentence_naming_it():
             "The truce was agreed in Muscat. Under its second phase, 200 more detainees are to be freed by each side.")
     deals = by_status(mentions_of(text), "agreed")
     assert len(deals) == 1 and fields(deals[0])["returned_to_a"] == {"200"}
+
+
+def test_coordinated_by_names_a_mediator_not_a_side_and_in_exchange_for_counts_a_handover():
+    text = ("Belarus freed 5 people in exchange for three Belarusians held in Vilnius, in a swap coordinated by Poland "
+            "at the border on Wednesday, June 4, 2025. Polish officials said the Lithuanians were in good health.")
+    (swap,) = mentions_of(text)
+    f = fields(swap)
+    assert (swap.party_a, swap.party_b) == ("BY", "LT") and f["mediators"] == {"PL"}
+    assert (f["returned_to_a"], f["returned_to_b"]) == ({"3"}, {"5"})
