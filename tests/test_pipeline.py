@@ -233,3 +233,18 @@ def test_batches_need_the_cache_and_say_so(corpus, tmp_path, monkeypatch):
     assert not result.success
     (failure,) = [e for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
     assert "set EXCHANGES_CACHE_DIR" in failure.event_specific_data.error.message
+
+
+def test_a_clean_and_a_spun_source_of_another_exchange_reconcile_with_their_conflicts(tmp_path, monkeypatch):
+    """Written for this test: an Armenia-Azerbaijan swap told by a clean wire and by a spun repost that disagrees on the day and the broker."""
+    data = tmp_path / "data"
+    assert run_pipeline(DATA / "source_pair", data, monkeypatch).success
+    con = duckdb.connect(str(data / "exchanges.duckdb"), read_only=True)
+    spun = dict(con.execute("SELECT path, is_spun FROM sources").fetchall())
+    assert spun == {"clean_wire.txt": False, "spun_repost.txt": True}
+    rows = con.execute("SELECT exchange_id, returned_to_a, returned_to_b, soldiers_to_a, civilians_to_a, n_sources, conflicting_fields "
+                       "FROM exchanges ORDER BY exchange_id").fetchall()
+    assert rows == [("am-az-2023-12", 32, 2, 32, None, 2, []),  # the earlier swap both name "since December 2023, when ..."
+                    ("am-az-2025-03-13", 15, 8, 12, 3, 2, ["event_date", "mediators"])]
+    claimed = {value for (value,) in con.execute("SELECT value FROM claims WHERE field = 'event_date' AND exchange_id = 'am-az-2025-03-13'").fetchall()}
+    assert claimed == {"2025-03-13", "2025-03-12"}

@@ -47,6 +47,9 @@ _INTENT_BEFORE = re.compile(r"\b(?:will|shall|would|to)\s+(?:\w+\s+)?$", re.I)
 _ATTRIBUTIVE = re.compile(r",?\s+(?:prisoner[s-]?\s+|POW\s+|prisoner-of-war\s+)?(?:exchange|swap|handover|trade)\b", re.I)
 _NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|before|started\s+in|began\s+in|from|talks|negotiations|meeting|summit|agreement|agreed|signed|reached)\b[^.,]{0,12}$", re.I)
 _ON_DATE = re.compile(r"\b(?:on|On)\s+$")
+_SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
+_WHEN_AFTER = re.compile(r",?\s+when\b")
+_HANDOVER_VERB = re.compile(r"\b(?:freed|released|exchanged|swapped|returned|handed\s+over|came\s+home)\b")
 # "KYIV, May 24 (Reuters) -" dates the report, never a handover.
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]\s")
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Z .'-]+,\s*$")
@@ -353,6 +356,12 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
         anchors = [d for d in r.dates if s.start <= d.start < s.end and d.precision != "weekday" and _ATTRIBUTIVE.match(text, d.end, s.end)]
         for j, d in enumerate(anchors):
             segments.append((d.start, anchors[j + 1].start if j + 1 < len(anchors) else s.end, d))
+        # "the first exchange since December 2023, when 32 soldiers were freed": the counts after "when" are that earlier handover's.
+        for d in r.dates:
+            if (s.start <= d.start < s.end and d.precision != "weekday" and d.start not in {x.start for x in anchors}
+                    and _SINCE_BEFORE.search(text, max(s.start, d.start - 8), d.start) and _WHEN_AFTER.match(text, d.end, s.end)
+                    and _HANDOVER_VERB.search(text, d.end, s.end)):
+                segments.append((d.start, s.end, d))
 
     def in_segment(pos: int) -> bool:
         return any(start <= pos < end for start, end, _ in segments)
@@ -459,7 +468,11 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     for start, end, d in segments:
         mention = ExchangeMention(f"m{d.start}", "completed", a, b, d.start)
         status_cue = _ATTRIBUTIVE.match(text, d.end, end)
-        mention.claims.append(Claim("status", "completed", status_cue.end() - len(status_cue.group().split()[-1]), status_cue.end()))
+        if status_cue is not None:
+            mention.claims.append(Claim("status", "completed", status_cue.end() - len(status_cue.group().split()[-1]), status_cue.end()))
+        else:  # a "since <date>, when ... were freed" segment: the verb says it happened
+            verb = _HANDOVER_VERB.search(text, d.end, end)
+            mention.claims.append(Claim("status", "completed", verb.start(), verb.end()))
         _set_date(mention, d, reference, "past")
         _add_counts(r, mention, [f for f in figures if start <= f.start < end])
         mention.claims += _mediator_claims([p for p in mediations if start <= p.start < end])
