@@ -33,7 +33,7 @@ _PARTY_WORD = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w’'-]*)?"
 _EACH_AFTER = re.compile(r"\s*(?:per\s+side|each|apiece|(?:from|on|for|to|by)\s+(?:each|both|either)\s+sides?|every)\b", re.I)
 _EACH_LATER = re.compile(r"[^.;,]{0,40}?\b(?:freed|released|returned|handed\s+over|exchanged)\s+(?:by|from)\s+(?:each|both|either)\s+(?:side|sides|country|countries)\b", re.I)
 _EACH_BEFORE = re.compile(r"\b(?:each\s+side|both\s+sides|each\s+country|both\s+countries|either\s+side|each)\b(?:\s+\w+){0,2}\s+$", re.I)
-_GIVER = re.compile(rf"(?P<giver>{_PARTY_WORD})\s+(?:has\s+|had\s+|have\s+|will\s+|was\s+|were\s+)?(?:released|releasing|freed|freeing|free|release|handed\s+over|handing\s+over|hand\s+over|returned|returning|transferred|transferring|sent\s+back|repatriated)\s+(?:\w+\s+){{0,3}}$")
+_GIVER = re.compile(rf"(?P<giver>{_PARTY_WORD})\s+(?:has\s+|had\s+|have\s+|will\s+|was\s+|were\s+)?(?:later\s+|also\s+|then\s+|\w+ly\s+)?(?:released|releasing|freed|freeing|free|release|handed\s+over|handing\s+over|hand\s+over|returned|returning|transferred|transferring|sent\s+back|repatriated)\s+(?:\w+\s+){{0,3}}$")
 _GIVER_AFTER = re.compile(rf"\s*(?:\w+\s+){{0,2}}?(?:freed|released|handed\s+over|returned)\s+by\s+(?:the\s+)?(?P<giver>{_PARTY_WORD})")
 _IN_EXCHANGE_FOR = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:\w+\s+){0,2}$", re.I)
 _RECEIVER_AFTER = re.compile(rf"^[^.;]*?\b(?:returned|released|handed\s+over|transferred|sent\s+back|went\s+back|brought\s+back)\s+(?:home\s+)?to\s+(?P<receiver>{_PARTY_WORD})")
@@ -205,8 +205,8 @@ def _recipients(r: _Reading, figure: FigureMention) -> tuple[list[str], bool]:
 
 
 def _recipients_from_verbs(r: _Reading, figure: FigureMention, sentence: Sentence) -> tuple[list[str], bool]:
-    """'N prisoners freed by X' go to X's opponent; 'M hostages in exchange for N prisoners': the N go to the side the M came from."""
-    m = _GIVER_AFTER.match(r.text, figure.phrase_end, sentence.end)
+    """'X freed N prisoners' or 'N prisoners freed by X' go to X's opponent; 'M hostages in exchange for N prisoners': the N go to the side the M came from."""
+    m = _GIVER.search(r.text[max(sentence.start, figure.start - 90):figure.start]) or _GIVER_AFTER.match(r.text, figure.phrase_end, sentence.end)
     if m:
         code = party_of_word(m.group("giver").split()[0]) or party_of_word(m.group("giver"))
         if code in r.sides:

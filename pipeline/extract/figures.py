@@ -41,6 +41,7 @@ LINKED = re.compile(r"(?:including|included|includes|among them|of whom|comprisi
 _MODIFIER = re.compile(r"[a-z][a-z-]*|[A-Z][a-z-]+|[A-Z]{2,5}")
 _WORD = re.compile(r"[A-Za-z%][\w’'.-]*|%")
 _IN_EXCHANGE_FOR = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:(?:about|some|nearly|around|roughly|at\s+least|more\s+than)\s+)?$", re.I)
+_AUXILIARY_BEFORE = re.compile(r"\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been|will\s+be)\s+(?:\w+ly\s+)?$", re.I)
 _EXCHANGE_FOR_ANYWHERE = re.compile(r"\bin\s+(?:exchange|return)\s+for\b", re.I)
 # Compiled once: they run for every number.
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -185,8 +186,11 @@ def _predicate(text: str, number: NumberMention, np_end: int, sentence: Sentence
     after_text = _CLAUSE_END.split(after_text, maxsplit=1)[0]
     after_text = _EXCHANGE_FOR_ANYWHERE.split(after_text, maxsplit=1)[0]  # what follows "in exchange for" is about the other side's people
     after_pattern, after_table = _predicate_patterns()["after"]
-    m = after_pattern.search(after_text)
-    if m and len(after_text[:m.start()].split()) <= 10:
+    found = [m for m in after_pattern.finditer(after_text) if len(after_text[:m.start()].split()) <= 10]
+    if found:
+        # "Four soldiers held in Gaza since 2023 were released": the verb with its auxiliary is the main verb, the bare participle a modifier.
+        finite = [m for m in found[1:] if _AUXILIARY_BEFORE.search(after_text, 0, m.start())] if not _AUXILIARY_BEFORE.search(after_text, 0, found[0].start()) else []
+        m = finite[0] if finite else found[0]
         return after_table[" ".join(m.group().lower().split())], "after"
     clause_start = max([sentence.start] + [text.rfind(c, sentence.start, number.start) + 1 for c in ";:"])
     window_start = max(clause_start, number.start - 60)

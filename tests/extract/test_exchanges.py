@@ -73,7 +73,8 @@ def test_agreed_but_not_executed_deal_with_three_parties():
     f = fields(deal)
     assert (deal.status, deal.party_a, deal.party_b, deal.event_date) == ("agreed", "HAMAS", "IL", dt.date(2023, 11, 22))
     assert f["returned_to_b"] == {"50"} and f["mediators"] == {"QA", "EG", "US"} and f["location"] == {"Doha"}
-    assert deal.other_parties == ["PS"]  # the Palestinian prisoners' count is kept in figures, not dropped silently
+    # "Israel will release 150 Palestinian prisoners": the giver is a side, so they go to the other side (Hamas), not to a third party.
+    assert f["returned_to_a"] == {"150"} and deal.other_parties == []
 
 
 def test_no_exchange_in_unilateral_release_body_repatriation_or_market_news():
@@ -178,3 +179,10 @@ def test_coordinated_by_names_a_mediator_not_a_side_and_in_exchange_for_counts_a
     f = fields(swap)
     assert (swap.party_a, swap.party_b) == ("BY", "LT") and f["mediators"] == {"PL"}
     assert (f["returned_to_a"], f["returned_to_b"]) == ({"3"}, {"5"})
+
+
+def test_a_side_that_later_freed_third_party_captives_gives_them_to_the_other_side():
+    text = ("Hezbollah handed two Israeli soldiers to the Red Cross on Monday, June 9, 2008, "
+            "and Israel later freed 40 Lebanese prisoners in the exchange.")
+    (swap,) = mentions_of(text)
+    assert fields(swap)["returned_to_a"] == {"40"} and swap.other_parties == []

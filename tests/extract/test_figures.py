@@ -143,3 +143,9 @@ def test_value_and_category(text, expected):
 def test_a_date_before_a_colon_is_a_date_not_a_figure():
     assert figs("* January 3: The swap went ahead.") == []
     assert [f[1] for f in figs("The clock read 3:15 when 20 men walked out.")] == [20]
+
+
+def test_the_verb_with_its_auxiliary_is_the_predicate_not_a_participle_modifier():
+    assert one("Six soldiers held in Kherson since 2022 were released on Monday.")[5] == "released"
+    assert one("8,000 soldiers remain in Russian captivity.")[5] == "held"
+    assert one("Fifty soldiers returned home after being held for a year.")[5] == "returned"
