@@ -35,6 +35,7 @@ _EACH_LATER = re.compile(r"[^.;,]{0,40}?\b(?:freed|released|returned|handed\s+ov
 _EACH_BEFORE = re.compile(r"\b(?:each\s+side|both\s+sides|each\s+country|both\s+countries|either\s+side|each)\b(?:\s+\w+){0,2}\s+$", re.I)
 _GIVER = re.compile(rf"(?P<giver>{_PARTY_WORD})\s+(?:has\s+|had\s+|have\s+|will\s+|was\s+|were\s+)?(?:later\s+|also\s+|then\s+|\w+ly\s+)?(?:released|releasing|freed|freeing|free|release|handed\s+over|handing\s+over|hand\s+over|returned|returning|transferred|transferring|sent\s+back|repatriated)\s+(?:\w+\s+){{0,3}}$")
 _GIVER_AFTER = re.compile(rf"\s*(?:\w+\s+){{0,2}}?(?:freed|released|handed\s+over|returned)\s+by\s+(?:the\s+)?(?P<giver>{_PARTY_WORD})")
+_ADDED = re.compile(r"\b(?:along\s+with|in\s+addition\s+to|as\s+well\s+as|plus)\s+(?:\w+\s+){0,2}$", re.I)
 _IN_EXCHANGE_FOR = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:\w+\s+){0,2}$", re.I)
 _RECEIVER_AFTER = re.compile(rf"^[^.;]*?\b(?:returned|released|handed\s+over|transferred|sent\s+back|went\s+back|brought\s+back)\s+(?:home\s+)?to\s+(?P<receiver>{_PARTY_WORD})")
 _RECEIVER_BEFORE = re.compile(rf"(?P<receiver>{_PARTY_WORD})\s+(?:said\s+(?:on\s+\w+\s+)?(?:it|that\s+it)\s+)?(?:has\s+|had\s+|have\s+)?(?:received|got\s+back|brought\s+home|brought\s+back|welcomed\s+home|recovered|secured\s+the\s+release\s+of|won\s+the\s+release\s+of|obtained\s+the\s+release\s+of)\s+(?:\w+\s+){{0,3}}$")
@@ -229,8 +230,19 @@ def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMenti
         for party in recipients:
             side = "a" if party == r.sides[0] else "b"
             mention.claims.append(Claim(f"{COUNTED[fig.category]}_{side}", str(int(fig.value)), fig.start, fig.end, inferred))
+        if len(recipients) == 1 and _ADDED.search(r.text, max(0, fig.start - 30), fig.start):
+            _add_to_total(mention, fig, "a" if recipients[0] == r.sides[0] else "b")
         mention.figure_starts.append(fig.start)
     mention.other_parties = sorted(others)
+
+
+def _add_to_total(mention: ExchangeMention, fig: FigureMention, side: str) -> None:
+    """'175 prisoners each, along with 22 wounded soldiers whom Ukraine handed over': side a's total is 175 + 22, claimed over both numbers."""
+    totals = [c for c in mention.claims if c.field == f"returned_to_{side}" and c.start < fig.start and fig.start - c.end < 120]
+    if totals:
+        total = totals[-1]
+        mention.claims.remove(total)
+        mention.claims.append(Claim(total.field, str(int(total.value) + int(fig.value)), total.start, fig.end, True))
 
 
 def _linked_each(text: str, figures: list[FigureMention], sentence_of) -> dict[int, bool]:

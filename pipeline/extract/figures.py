@@ -149,8 +149,11 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
             phrase = " ".join(w.group().lower() for w in words[i:i + length])
             if phrase in categories() and len(words[i:i + length]) == length:
                 return categories()[phrase], party, words[i + length - 1].end()
-        if lowered in categories():
+        if lowered in categories() and not _noun_follows(text, words, i):
             return categories()[lowered], party, word_match.end()
+        if lowered in categories():  # "22 wounded Russian soldiers": "wounded" modifies the head noun after it
+            pos = word_match.end()
+            continue
         code = party_of_word(word)
         if code is not None:
             if word.endswith("s") and word[0].isupper() and (i + 1 >= len(words) or words[i + 1].group().lower() not in categories()):
@@ -164,6 +167,18 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
             return "other", party, word_match.end()  # a head noun the lexicon does not know: "300 cases of ..."
         pos = word_match.end()
     return None, party, number.end
+
+
+def _noun_follows(text: str, words: list[re.Match], i: int) -> bool:
+    """Whether words[i] is followed, in the same phrase, by a counted noun ('wounded soldiers') or a demonym and one ('wounded Russian soldiers')."""
+    following = [w for w in words[i + 1:i + 3]]
+    if not following or text[words[i].end():following[0].start()].strip(" "):
+        return False
+    first = following[0].group().rstrip(".’'")
+    if first.lower() in categories():
+        return True
+    return (party_of_word(first) is not None and len(following) > 1 and not text[following[0].end():following[1].start()].strip(" ")
+            and following[1].group().rstrip(".’'").lower() in categories())
 
 
 def _qualifier(text: str, number: NumberMention) -> str:

@@ -186,3 +186,11 @@ def test_a_side_that_later_freed_third_party_captives_gives_them_to_the_other_si
             "and Israel later freed 40 Lebanese prisoners in the exchange.")
     (swap,) = mentions_of(text)
     assert fields(swap)["returned_to_a"] == {"40"} and swap.other_parties == []
+
+
+def test_people_handed_over_along_with_an_each_side_count_add_to_that_sides_total():
+    text = ("Published: 2 June 2025\n\nRussia and Ukraine swapped 80 prisoners each on Sunday, along with 6 badly wounded "
+            "Ukrainian soldiers whom Russia handed over as a goodwill gesture.")
+    (swap,) = mentions_of(text)
+    f = fields(swap)
+    assert (f["returned_to_a"], f["returned_to_b"], f["soldiers_to_b"]) == ({"80"}, {"86"}, {"6"})
