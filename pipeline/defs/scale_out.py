@@ -39,9 +39,10 @@ def document_batches(context: dg.AssetExecutionContext, paths: DatasetPaths) -> 
     raw = read_corpus(paths.seeds(), paths.max_file_bytes(), selected=lambda path: batch_of(path) == batch)
     documents, normalized = normalize_documents(cache_folder, [{"source_id": d.source_id, "raw_text": d.raw_text, "status": d.status} for d in raw])
     figures, mentions, _ = mentions_of_documents(cache_folder, documents)
-    context.log.info(f"{batch}: {len(raw)} files, {len(documents)} readable; {normalized.misses} computed, {normalized.hits} already cached")
+    files = sum(len(d.paths) for d in raw)
+    context.log.info(f"{batch}: {files} files, {len(raw)} distinct, {len(documents)} readable; {normalized.misses} computed, {normalized.hits} already cached")
     return dg.MaterializeResult(metadata={
-        "files": len(raw), "documents": len(documents), "figures": len(figures), "mentions": len(mentions),
+        "files": files, "distinct": len(raw), "documents": len(documents), "figures": len(figures), "mentions": len(mentions),
         "computed": normalized.misses, "from_cache": normalized.hits,
     })
 
