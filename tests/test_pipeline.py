@@ -248,3 +248,14 @@ def test_a_clean_and_a_spun_source_of_another_exchange_reconcile_with_their_conf
                     ("am-az-2025-03-13", 15, 8, 12, 3, 2, ["event_date", "mediators"])]
     claimed = {value for (value,) in con.execute("SELECT value FROM claims WHERE field = 'event_date' AND exchange_id = 'am-az-2025-03-13'").fetchall()}
     assert claimed == {"2025-03-13", "2025-03-12"}
+
+
+def test_two_sources_of_a_hostage_prisoner_swap_agree_on_counts_and_flag_the_mediators(tmp_path, monkeypatch):
+    """Written for this test: one source names the givers ('Israel later freed 200'), the other the receivers' origin
+    and a participle before the verb ('soldiers held in Gaza ... were released by Hamas')."""
+    data = tmp_path / "data"
+    assert run_pipeline(DATA / "source_pair_gaza", data, monkeypatch).success
+    con = duckdb.connect(str(data / "exchanges.duckdb"), read_only=True)
+    rows = con.execute("SELECT exchange_id, party_a, party_b, returned_to_a, returned_to_b, soldiers_to_b, mediators, n_sources, "
+                       "conflicting_fields FROM exchanges").fetchall()
+    assert rows == [("hamas-il-2025-01-25", "HAMAS", "IL", 200, 4, 4, ["EG", "QA"], 2, ["mediators"])]
