@@ -31,14 +31,13 @@ def parties() -> dict[str, Party]:
 
 
 @cache
-def _alias_index() -> tuple[re.Pattern, dict[str, str]]:
+def _code_of_alias() -> dict[str, str]:
+    """Every alias of the gazetteer and the party it names (the first row to list an alias keeps it)."""
     code_of: dict[str, str] = {}
     for row in load("parties"):
         for alias in row["aliases"].split("|"):
             code_of.setdefault(alias.strip(), row["code"])
-    alternation = "|".join(re.escape(a) for a in sorted(code_of, key=len, reverse=True))
-    # Whole words only; a trailing period of "U.S." is part of the alias.
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-]|\.\w)"), code_of
+    return code_of
 
 
 def find_parties(text: str) -> list[PartyMention]:
@@ -50,7 +49,7 @@ def _aliases_by_prefix() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
     """Aliases by their first two characters, longest first: one dictionary look-up per word instead of a regex alternation of
     every alias; and a pattern for the word starts worth looking up (a capital, or a lower-case prefix some alias has, as 'al')."""
     by_prefix: dict[str, list[str]] = {}
-    for alias in _alias_index()[1]:
+    for alias in _code_of_alias():
         by_prefix.setdefault(alias[:2], []).append(alias)
     capitals = "".join(sorted({p[0] for p in by_prefix if p[0].isupper()}))
     lower = "|".join(re.escape(p) for p in sorted(p for p in by_prefix if not p[0].isupper()))
@@ -63,8 +62,8 @@ _ALIAS_END = re.compile(r"[\w-]|\.\w")
 
 @lru_cache(maxsize=16)  # both extractors read the same text's parties: find them once
 def _parties_of(text: str) -> tuple[PartyMention, ...]:
-    """Whole-word alias matches, leftmost and longest first (the same as `_alias_index`'s pattern, faster)."""
-    code_of, (starts, by_prefix) = _alias_index()[1], _aliases_by_prefix()
+    """Whole-word alias matches, leftmost and longest first; a trailing period of "U.S." is part of the alias."""
+    code_of, (starts, by_prefix) = _code_of_alias(), _aliases_by_prefix()
     found, covered = [], 0
     for word in starts.finditer(text):
         start = word.start()
@@ -81,7 +80,7 @@ def _parties_of(text: str) -> tuple[PartyMention, ...]:
 
 def party_of_word(word: str) -> str | None:
     """The party a single word names ('Russian' -> RU), if any."""
-    return _alias_index()[1].get(word)
+    return _code_of_alias().get(word)
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|via|outside)\s+$")
