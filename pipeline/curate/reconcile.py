@@ -57,12 +57,13 @@ class Cluster:
             self._sources = {m.source_id for m in self.members}
         return self._sources
 
-    def add(self, member: SourcedMention) -> None:
+    def add(self, member: SourcedMention, stated: dict[str, set[int]] | None = None) -> None:
+        """Add a member; `stated` is its stated_counts, when the caller has them already."""
         self.members.append(member)
         if self._sources is not None:  # kept up to date: a cluster may grow to thousands of members
             self._sources.add(member.source_id)
         if self._counts is not None:
-            for key, values in stated_counts(member.mention).items():
+            for key, values in (stated if stated is not None else stated_counts(member.mention)).items():
                 self._counts.setdefault(key, set()).update(values)
 
     def counts(self, name: str) -> set[int]:
@@ -210,7 +211,7 @@ def cluster_mentions(mentions: list[SourcedMention]) -> list[Cluster]:
                           and all(_dates_compatible(d, (date, precision), status) for d in c.dates())]
             if candidates:
                 target = min(candidates, key=lambda c: _distance(c, sm.mention))
-                target.add(sm)
+                target.add(sm, stated)
             else:
                 target = Cluster([sm])
                 position[id(target)] = len(local)
@@ -226,7 +227,7 @@ def cluster_mentions(mentions: list[SourcedMention]) -> list[Cluster]:
                     if len(candidates) > 1:  # ambiguous already: stays on its own
                         break
             if len(candidates) == 1:
-                candidates[0].add(sm)
+                candidates[0].add(sm, stated)
                 counts.add(candidates[0], stated, new=False)
             else:
                 target = Cluster([sm])
