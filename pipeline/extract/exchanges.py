@@ -194,9 +194,9 @@ def _recipients(r: _Reading, figure: FigureMention) -> tuple[list[str], bool]:
     for pattern, giver in ((_GIVER, True), (_RECEIVER_BEFORE, False)):
         m = pattern.search(window)
         if m:
-            code = party_of_word(m.group(1).split()[0]) or party_of_word(m.group(1))
+            code = _party_of_phrase(m.group(1))
             if code in sides:
-                return ([s for s in sides if s != code] if giver else [code]), True
+                return (_other_side(sides, code) if giver else [code]), True
     m = _RECEIVER_AFTER.match(text[figure.phrase_end:sentence.end])
     if m:
         code = party_of_word(m.group("receiver").split()[0])
@@ -209,14 +209,23 @@ def _recipients_from_verbs(r: _Reading, figure: FigureMention, sentence: Sentenc
     """'X freed N prisoners' or 'N prisoners freed by X' go to X's opponent; 'M hostages in exchange for N prisoners': the N go to the side the M came from."""
     m = _GIVER.search(r.text[max(sentence.start, figure.start - 90):figure.start]) or _GIVER_AFTER.match(r.text, figure.phrase_end, sentence.end)
     if m:
-        code = party_of_word(m.group("giver").split()[0]) or party_of_word(m.group("giver"))
+        code = _party_of_phrase(m.group("giver"))
         if code in r.sides:
-            return [s for s in r.sides if s != code], True
+            return _other_side(r.sides, code), True
     if _IN_EXCHANGE_FOR.search(r.text, max(sentence.start, figure.start - 40), figure.start):
         earlier = [f for f in r.figures if sentence.start <= f.start < figure.start and f.party in r.sides]
         if earlier:
-            return [s for s in r.sides if s != earlier[-1].party], True
+            return _other_side(r.sides, earlier[-1].party), True
     return [], False
+
+
+def _party_of_phrase(phrase: str) -> str | None:
+    """The party a giver or receiver phrase names: its first word ('Russia's defence ministry'), else the whole ('United States')."""
+    return party_of_word(phrase.split()[0]) or party_of_word(phrase)
+
+
+def _other_side(sides: tuple[str, str], code: str) -> list[str]:
+    return [s for s in sides if s != code]
 
 
 def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMention]) -> None:
