@@ -378,8 +378,9 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
         for j, d in enumerate(anchors):
             segments.append((d.start, anchors[j + 1].start if j + 1 < len(anchors) else s.end, d))
         # "the first exchange since December 2023, when 32 soldiers were freed": the counts after "when" are that earlier handover's.
+        anchored = {x.start for x in anchors}
         for d in r.dates:
-            if (s.start <= d.start < s.end and d.precision != "weekday" and d.start not in {x.start for x in anchors}
+            if (s.start <= d.start < s.end and d.precision != "weekday" and d.start not in anchored
                     and _SINCE_BEFORE.search(text, max(s.start, d.start - 8), d.start) and _WHEN_AFTER.match(text, d.end, s.end)
                     and _HANDOVER_VERB.search(text, d.end, s.end)):
                 segments.append((d.start, s.end, d))
