@@ -7,10 +7,11 @@ are figures (not dates, names or ordinals) is the extractor's job.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from pipeline.lexicons import load, phrase_alternation
+from pipeline.text.phrases import PhraseIndex, folded, spaced
 
 _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -28,8 +29,7 @@ _SCALE = r"(?:\s+(?:thousand|million|billion)|\s*(?:mln|bn)\b)"
 _NUM = rf"(?:{_DIGITS}{_SCALE}?|\b{_WORDS}\b)"
 
 
-@dataclass(frozen=True)
-class NumberMention:
+class NumberMention(NamedTuple):  # a tuple: built for every number, and a frozen dataclass costs three times as much
     start: int
     end: int
     value: float
@@ -39,9 +39,13 @@ class NumberMention:
     unit: str | None = None
 
 
+_WORD_SEPARATOR = re.compile(r"[\s-]+")
+_DIGIT_NUMBER = re.compile(rf"({_DIGITS})\s*(thousand|million|billion|mln|bn)?")
+
+
 def words_to_number(phrase: str) -> float | None:
     total, current, seen = 0.0, 0.0, False
-    for word in re.split(r"[\s-]+", phrase.lower()):
+    for word in _WORD_SEPARATOR.split(phrase.lower()):
         if word == "and":
             continue
         if word in _UNITS:
@@ -67,7 +71,7 @@ def parse_number(surface: str) -> float | None:
     lowered = s.lower()
     if lowered.startswith(("a ", "an ")):
         lowered = "one " + lowered.split(None, 1)[1]
-    match = re.fullmatch(rf"({_DIGITS})\s*(thousand|million|billion|mln|bn)?", lowered)
+    match = _DIGIT_NUMBER.fullmatch(lowered) if lowered[:1].isdigit() else None
     if match:
         value = float(match.group(1).replace(",", ""))
         return value * _DIGIT_SCALES[match.group(2)] if match.group(2) else value
@@ -90,97 +94,159 @@ def _vague_amounts() -> dict[str, float]:
     return {row["phrase"]: float(row["value"]) for row in load("vague_amounts")}
 
 
+# A number is read in two steps, each one compiled match: its core ("1,000", "twenty-seven", "2 million"), then what
+# follows it ("-for-1,000", "-hour", "-thirds", " percent"). Trying one alternation of every form at each candidate
+# re-read the core once per form, with backtracking; the core is atomic, as nothing after it may shorten it.
+_CORE_WORDS = rf"(?:{_WORDS})\b"
+_CORE_DIGITS = rf"(?>{_DIGITS})(?:\s+(?:thousand|million|billion)\b|\s*(?:mln|bn)\b)?"
+_CORE = re.compile(rf"(?P<digits>{_CORE_DIGITS})|{_CORE_WORDS}", re.IGNORECASE)
+_BEFORE_NUMBER = frozenset("_.,:$€£-")  # with letters and digits: a number never starts right after one ("COP29", "$5")
+
+
 @cache
-def _pattern() -> re.Pattern:
-    vague = phrase_alternation(_vague_amounts())
+def _tails() -> tuple[re.Pattern, re.Pattern]:
+    """What may follow a number written in digits, and one written in words."""
     units = "|".join(DURATION_UNITS)
+    pair = rf"(?P<pair>(?:\s*-\s*|\s+)for(?:\s*-\s*|\s+)(?P<p2>{_CORE_DIGITS}|{_CORE_WORDS})(?![\w]))"
+    unit = rf"(?P<unit>-(?P<uname>{units})s?)(?![\w-])"
+    compound = rf"(?P<compound>-(?!(?:{_NUMWORD}|for|odd)\b)(?P<cname>[a-z]+))(?![\w-])"
+    plain = r"(?P<num>)(?![\w]|-(?!for\b))"
+    after_digits = [pair, r"(?P<drange>\s*(?:-|–|—)\s*(?P<d2>(?>" + _DIGITS + r")))(?![\w-])", unit,
+                    r"(?P<percent>\s*(?:%|percent\b|per\s+cent\b))", compound, plain]
+    after_words = [pair, unit, rf"(?P<fraction>[\s-](?P<fden>{'|'.join(_FRACTIONS)})\b)", compound, plain]
+    return tuple(re.compile("|".join(alternatives), re.IGNORECASE) for alternatives in (after_digits, after_words))
+
+
+@cache
+def _word_forms() -> re.Pattern:
+    """Numbers that start with a word that is not a number: ranges, shares, vague amounts, "a dozen"."""
+    vague = phrase_alternation(_vague_amounts())
     fractions = "|".join(_FRACTIONS)
     alternatives = [
-        rf"(?P<pair>(?P<p1>{_NUM})(?:\s*-\s*|\s+)for(?:\s*-\s*|\s+)(?P<p2>{_NUM}))(?![\w])",
-        rf"(?P<range>\b(?:between\s+(?P<r1>{_NUM})\s+and\s+(?P<r2>{_NUM})|from\s+(?P<r3>{_NUM})\s+to\s+(?P<r4>{_NUM})))(?![\w-])",
-        rf"(?P<drange>(?P<d1>{_DIGITS})\s*(?:-|–|—)\s*(?P<d2>{_DIGITS}))(?![\w-])",
-        rf"(?P<unit>(?P<u1>{_NUM})-(?P<uname>{units})s?)(?![\w-])",
+        rf"(?P<range>(?:between\s+(?P<r1>{_NUM})\s+and\s+(?P<r2>{_NUM})|from\s+(?P<r3>{_NUM})\s+to\s+(?P<r4>{_NUM})))(?![\w-])",
         # "a third" is a share only before "of": "A third, in the spring, ..." is an ordinal.
-        rf"(?P<fraction>\b(?P<fnum>{_WORDS}|an?(?=[\s-](?:{fractions})\s+of\b))[\s-](?P<fden>{fractions})\b)",
-        rf"(?P<vague>\b(?:{vague})\b)(?!-)",
-        rf"(?P<percent>(?P<pc>{_DIGITS})\s*(?:%|percent\b|per\s+cent\b))",
-        rf"(?P<aword>\b[Aa]n?\s+(?:dozen|hundred|thousand|million)\b)(?!-)",
-        r"(?P<half>\bhalf)(?=\s+(?:of|the)\b)",  # "half of them": a share, like "two-thirds"
-        # Any other "N-noun" compound ("a 40-kilometre drive", "a five-member team"); never "twenty-seven" or "1,000-for-".
-        rf"(?P<compound>(?P<c1>{_NUM})-(?!(?:{_NUMWORD}|for|odd)\b)(?P<cname>[a-z]+))(?![\w-])",
-        rf"(?P<num>{_NUM})(?![\w]|-(?!for\b))",
+        rf"(?P<fraction>(?P<fnum>an?)(?=[\s-](?:{fractions})\s+of\b)[\s-](?P<fden>{fractions})\b)",
+        rf"(?P<vague>(?:{vague})\b)(?!-)",
+        r"(?P<aword>an?\s+(?:dozen|hundred|thousand|million)\b)(?!-)",
+        r"(?P<half>half)(?=\s+(?:of|the)\b)",  # "half of them": a share, like "two-thirds"
     ]
-    return re.compile(r"(?<![\w.,:$€£-])(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
+    return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
 @cache
-def _start_words() -> tuple[str, ...]:
-    """Lower-case words a number can start with; every alternative of `_pattern` starts with a digit or one of them."""
-    vague_starts = {phrase.split()[0] if phrase.split()[0] != "a" else phrase for phrase in _vague_amounts()}
-    articles = {f"{article} {word}" for article in ("a", "an") for word in ("dozen", "hundred", "thousand", "million", *_FRACTIONS)}
-    return tuple(sorted({*_UNITS, *_TENS, "hundred", *_SCALES, "dozen", "between", "from", "half", *vague_starts, *articles}))
+def _number_words() -> frozenset[str]:
+    return frozenset([*_UNITS, *_TENS, "hundred", *_SCALES, "dozen"])
+
+
+@cache
+def _other_start_words() -> frozenset[str]:
+    """Lower-case first words of the forms `_word_forms` reads."""
+    return frozenset({"between", "from", "half", "a", "an", *(phrase.split()[0] for phrase in _vague_amounts())})
+
+
+@cache
+def _start_index() -> tuple[PhraseIndex, re.Pattern]:
+    """Where a number may start: a digit, a number word, or a word some other number form starts with.
+
+    "a" and "an" count only before a word that makes them a number ("a dozen", "a third of", "a few hundred"):
+    the pattern checks that at each article.
+    """
+    words = _number_words() | _other_start_words() - {"a", "an"}
+    after_article = {"dozen", "hundred", "thousand", "million", *_FRACTIONS,
+                     *(phrase.split()[1] for phrase in _vague_amounts() if phrase.split()[0] in ("a", "an"))}
+    articles = ["a ", "a-", "an ", "an-"]
+    index = PhraseIndex([*"0123456789", *sorted(words), *articles])
+    return index, re.compile(rf"[\s-]+(?:{'|'.join(sorted(after_article, key=len, reverse=True))})\b")
 
 
 def _candidate_starts(text: str) -> list[int]:
-    """Positions where a number may start, found with str.find (far faster than a regex over every position)."""
-    starts = {m.start() for m in re.finditer(r"\d+", text)}
-    lowered = text.lower()
-    for word in _start_words():
-        i = lowered.find(word)
-        while i >= 0:
-            end = i + len(word)
-            if (i == 0 or not lowered[i - 1].isalnum()) and (end == len(lowered) or not lowered[end].isalpha()):
-                starts.add(i)
-            i = lowered.find(word, end)
-    return sorted(starts)
+    """Start offsets, in order, of the spans `find_numbers` tries to read."""
+    index, article_number = _start_index()
+    low = folded(text)
+    if low is None:
+        low = spaced("".join(c if len(c.lower()) != 1 else c.lower() for c in text))
+    starts = []
+    for phrase, start, end in index.occurrences(low, ordered=False):
+        if start > 0 and (low[start - 1].isalnum() or low[start - 1] in _BEFORE_NUMBER):
+            continue  # inside a word or a number ("often", "COP29", "1,000")
+        word = index.phrases[phrase]
+        if word[0].isdigit():
+            starts.append(start)
+        elif word[-1] in " -":
+            if article_number.match(low, start + len(word.rstrip(" -"))):
+                starts.append(start)
+        elif end == len(low) or not low[end].isalnum():
+            starts.append(start)
+    return sorted(set(starts))
 
 
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number-like span in reading order, none overlapping."""
     found: list[NumberMention] = []
-    pattern = _pattern()
-    matches = []
+    other_words = _other_start_words()
+    (after_digits, after_words), word_forms = _tails(), _word_forms()
     covered = 0
     for start in _candidate_starts(text):
         if start < covered:
             continue
-        m = pattern.match(text, start)
-        if m:
-            matches.append(m)
-            covered = m.end()
-    for m in matches:
-        if m.group("pair"):
-            for g in ("p1", "p2"):
-                value = parse_number(m.group(g))
-                if value is not None:
-                    found.append(NumberMention(m.start(g), m.end(g), value, kind="pair"))
-        elif m.group("range") or m.group("drange"):
-            lo_g, hi_g = next((a, b) for a, b in (("r1", "r2"), ("r3", "r4"), ("d1", "d2")) if m.group(a))
-            lo, hi = parse_number(m.group(lo_g)), parse_number(m.group(hi_g))
-            if lo is not None and hi is not None:
-                start = m.start(lo_g) if m.group("drange") else m.start()
-                found.append(NumberMention(start, m.end(), lo, hi, kind="range"))
-        elif m.group("unit"):
-            value = parse_number(m.group("u1"))
-            if value is not None:
-                found.append(NumberMention(m.start(), m.end(), value, kind="unit", unit=m.group("uname").lower() + "s"))
-        elif m.group("fraction"):
-            numerator = 1.0 if m.group("fnum").lower() in ("a", "an") else parse_number(m.group("fnum"))
-            if numerator is not None:
-                found.append(NumberMention(m.start(), m.end(), numerator / _FRACTIONS[m.group("fden").lower()], kind="fraction"))
-        elif m.group("vague"):
-            phrase = " ".join(m.group("vague").lower().split())
-            found.append(NumberMention(m.start(), m.end(), _vague_amounts()[phrase], vague=True, kind="vague"))
-        elif m.group("half"):
-            found.append(NumberMention(m.start(), m.end(), 0.5, kind="fraction"))
-        elif m.group("compound"):
-            value = parse_number(m.group("c1"))
-            if value is not None:
-                found.append(NumberMention(m.start(), m.end(), value, kind="unit", unit=compound_category(m.group("cname"))))
-        elif m.group("percent"):
-            found.append(NumberMention(m.start(), m.end(), float(m.group("pc").replace(",", "")), kind="percent", unit="percent"))
-        else:
-            value = parse_number(m.group())
-            if value is not None:
-                found.append(NumberMention(m.start(), m.end(), value))
+        first = text[start]
+        if not first.isdigit():
+            m = word_forms.match(text, start) if _first_word(text, start) in other_words else None
+            if m:
+                found.extend(_read_word_form(m))
+                covered = m.end()
+                continue
+        core = _CORE.match(text, start)
+        tail = core and (after_digits if first.isdigit() else after_words).match(text, core.end())
+        if tail:
+            found.extend(_read_number(core, tail))
+            covered = tail.end()
     return found
+
+
+_WORD_AT = re.compile(r"[^\W\d_]+")
+
+
+def _first_word(text: str, start: int) -> str:
+    m = _WORD_AT.match(text, start)
+    return m.group().lower() if m else ""
+
+
+def _read_number(core: re.Match, tail: re.Match) -> list[NumberMention]:
+    start, end = core.start(), tail.end()
+    value = parse_number(core.group())
+    if value is None:
+        return []
+    form = tail.lastgroup  # the outermost group closes last: the form's name
+    if form == "pair":
+        second = parse_number(tail.group("p2"))
+        pairs = [NumberMention(start, core.end(), value, kind="pair")]
+        return pairs + ([NumberMention(tail.start("p2"), end, second, kind="pair")] if second is not None else [])
+    if form in ("drange", "percent") and not core.group()[-1].isdigit():
+        return [NumberMention(start, core.end(), value)]  # "5 million-6 million" is no digit range, "2 mln %" no share
+    if form == "drange":
+        return [NumberMention(start, end, value, parse_number(tail.group("d2")), kind="range")]
+    if form == "unit":
+        return [NumberMention(start, end, value, kind="unit", unit=tail.group("uname").lower() + "s")]
+    if form == "fraction":
+        return [NumberMention(start, end, value / _FRACTIONS[tail.group("fden").lower()], kind="fraction")]
+    if form == "percent":
+        return [NumberMention(start, end, value, kind="percent", unit="percent")]
+    if form == "compound":
+        return [NumberMention(start, end, value, kind="unit", unit=compound_category(tail.group("cname")))]
+    return [NumberMention(start, end, value)]
+
+
+def _read_word_form(m: re.Match) -> list[NumberMention]:
+    if m.group("range"):
+        lo_g, hi_g = ("r1", "r2") if m.group("r1") else ("r3", "r4")
+        lo, hi = parse_number(m.group(lo_g)), parse_number(m.group(hi_g))
+        return [NumberMention(m.start(), m.end(), lo, hi, kind="range")] if lo is not None and hi is not None else []
+    if m.group("fraction"):
+        return [NumberMention(m.start(), m.end(), 1.0 / _FRACTIONS[m.group("fden").lower()], kind="fraction")]
+    if m.group("vague"):
+        phrase = " ".join(m.group("vague").lower().split())
+        return [NumberMention(m.start(), m.end(), _vague_amounts()[phrase], vague=True, kind="vague")]
+    if m.group("half"):
+        return [NumberMention(m.start(), m.end(), 0.5, kind="fraction")]
+    return [NumberMention(m.start(), m.end(), parse_number(m.group("aword")))]
