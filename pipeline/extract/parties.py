@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from pipeline.lexicons import load
+from pipeline.text.phrases import PhraseIndex
 
 
 @dataclass(frozen=True)
@@ -45,16 +46,8 @@ def find_parties(text: str) -> list[PartyMention]:
 
 
 @cache
-def _aliases_by_prefix() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
-    """Aliases by their first two characters, longest first: one dictionary look-up per word instead of a regex alternation of
-    every alias; and a pattern for the word starts worth looking up (a capital, or a lower-case prefix some alias has, as 'al')."""
-    by_prefix: dict[str, list[str]] = {}
-    for alias in _code_of_alias():
-        by_prefix.setdefault(alias[:2], []).append(alias)
-    capitals = "".join(sorted({p[0] for p in by_prefix if p[0].isupper()}))
-    lower = "|".join(re.escape(p) for p in sorted(p for p in by_prefix if not p[0].isupper()))
-    starts = re.compile(rf"(?<![\w-])(?:[{capitals}]{'|' + lower if lower else ''})")
-    return starts, {prefix: tuple(sorted(aliases, key=len, reverse=True)) for prefix, aliases in by_prefix.items()}
+def _alias_index() -> PhraseIndex:
+    return PhraseIndex(_code_of_alias())
 
 
 _ALIAS_END = re.compile(r"[\w-]|\.\w")
@@ -63,18 +56,14 @@ _ALIAS_END = re.compile(r"[\w-]|\.\w")
 @lru_cache(maxsize=16)  # both extractors read the same text's parties: find them once
 def _parties_of(text: str) -> tuple[PartyMention, ...]:
     """Whole-word alias matches, leftmost and longest first; a trailing period of "U.S." is part of the alias."""
-    code_of, (starts, by_prefix) = _code_of_alias(), _aliases_by_prefix()
+    code_of, index = _code_of_alias(), _alias_index()
     found, covered = [], 0
-    for word in starts.finditer(text):
-        start = word.start()
-        if start < covered:
+    for alias_index, start, end in index.occurrences(text):
+        if start < covered or start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-") or _ALIAS_END.match(text, end):
             continue
-        for alias in by_prefix.get(text[start:start + 2], ()):
-            end = start + len(alias)
-            if text.startswith(alias, start) and not _ALIAS_END.match(text, end):
-                found.append(PartyMention(start, end, code_of[alias], alias))
-                covered = end
-                break
+        alias = index.phrases[alias_index]
+        found.append(PartyMention(start, end, code_of[alias], alias))
+        covered = end
     return tuple(found)
 
 
