@@ -9,6 +9,7 @@ date, a year, an ordinal, a name, a time or list numbering), then read what it c
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from functools import cache
 
@@ -40,6 +41,7 @@ LINKED = re.compile(r"(?:including|included|includes|among them|of whom|comprisi
 # A word that may stand inside the counted noun phrase: lower case, or a name ("40 Red Cross staff", "120 ICRC volunteers").
 _MODIFIER = re.compile(r"[a-z][a-z-]*|[A-Z][a-z-]+|[A-Z]{2,5}")
 _WORD = re.compile(r"[A-Za-z%][\w’'.-]*|%")
+_OPENING = string.punctuation + "“”‘’—–«»"  # what may stand right before a hedge that starts a phrase
 _IN_EXCHANGE_FOR = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:(?:about|some|nearly|around|roughly|at\s+least|more\s+than)\s+)?$", re.I)
 _AUXILIARY_BEFORE = re.compile(r"\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been|will\s+be)\s+(?:\w+ly\s+)?$", re.I)
 _EXCHANGE_FOR_ANYWHERE = re.compile(r"\bin\s+(?:exchange|return)\s+for\b", re.I)
@@ -74,9 +76,10 @@ class FigureMention:
 
 
 @cache
-def _qualifier_pattern() -> tuple[re.Pattern, dict[str, str]]:
-    table = {row["phrase"]: row["qualifier"] for row in load("qualifiers")}
-    return re.compile(rf"\b(?P<q>{phrase_alternation(table)})\s+$", re.IGNORECASE), table
+def _qualifiers() -> tuple[dict[str, str], int]:
+    """Hedge phrase -> qualifier, and the most words a phrase has."""
+    table = {" ".join(row["phrase"].lower().split()): row["qualifier"] for row in load("qualifiers")}
+    return table, max(len(phrase.split()) for phrase in table)
 
 
 @cache
@@ -184,12 +187,25 @@ def _noun_follows(text: str, words: list[re.Match], i: int) -> bool:
 def _qualifier(text: str, number: NumberMention) -> str:
     if number.vague:
         return "vague"
-    pattern, table = _qualifier_pattern()
-    m = pattern.search(text, max(0, number.start - 25), number.start)
-    if m and _PARTICLE.search(text, max(0, m.start() - 12), m.end()):
-        m = None  # "handed over 62": a verb particle, not a hedge
-    if m:
-        return table[" ".join(m.group("q").lower().split())]
+    window_start = max(0, number.start - 25)
+    before = text[window_start:number.start]
+    if not before[-1:].isspace():
+        return "exact"
+    table, longest = _qualifiers()
+    words = before.split()
+    cut = window_start > 0 and not before[0].isspace() and text[window_start - 1].isalnum()  # the window began mid-word
+    for k in range(min(longest, len(words)), 0, -1):  # the longest hedge that ends right before the number
+        if k == len(words) and cut:
+            continue
+        first = words[-k].lstrip(_OPENING)
+        qualifier = table.get(" ".join([first, *words[len(words) - k + 1:]]).lower()) if first else None
+        if qualifier is None:
+            continue
+        if k == 1 and first.lower() in ("over", "under"):  # "handed over 62": a verb particle, not a hedge
+            hedge_start = window_start + len(before.rstrip()) - len(first)
+            if _PARTICLE.search(text, max(0, hedge_start - 12), number.start):
+                continue
+        return qualifier
     return "exact"
 
 
@@ -201,7 +217,11 @@ def _predicate(text: str, number: NumberMention, np_end: int, sentence: Sentence
     after_text = _CLAUSE_END.split(after_text, maxsplit=1)[0]
     after_text = _EXCHANGE_FOR_ANYWHERE.split(after_text, maxsplit=1)[0]  # what follows "in exchange for" is about the other side's people
     after_pattern, after_table = _predicate_patterns()["after"]
-    found = [m for m in after_pattern.finditer(after_text) if len(after_text[:m.start()].split()) <= 10]
+    found = []
+    for m in after_pattern.finditer(after_text):
+        if len(after_text[:m.start()].split()) > 10:
+            break  # later matches are further still
+        found.append(m)
     if found:
         # "Four soldiers held in Gaza since 2023 were released": the verb with its auxiliary is the main verb, the bare participle a modifier.
         finite = [m for m in found[1:] if _AUXILIARY_BEFORE.search(after_text, 0, m.start())] if not _AUXILIARY_BEFORE.search(after_text, 0, found[0].start()) else []

@@ -15,6 +15,7 @@ from functools import cache
 
 from pipeline.lexicons import load
 from pipeline.text.edits import Edit
+from pipeline.text.phrases import PhraseIndex, folded, spaced
 
 # A document is judged spun when it holds this many near-certain spinner phrases ...
 MIN_ANYWHERE_HITS = 2
@@ -50,13 +51,8 @@ class SpinJudgement:
     edits: list[Edit]
 
 
-def _phrase_pattern(phrase: str) -> str:
-    parts = [re.escape(word).replace("'", "['’]") for word in phrase.split()]
-    return r"\s+".join(parts)
-
-
 @cache
-def _lexicon() -> tuple[re.Pattern, dict[str, list[SpinEntry]]]:
+def _lexicon() -> tuple[PhraseIndex, dict[str, list[SpinEntry]]]:
     by_key: dict[str, list[SpinEntry]] = {}
     for row in load("spin"):
         entry = SpinEntry(
@@ -65,10 +61,27 @@ def _lexicon() -> tuple[re.Pattern, dict[str, list[SpinEntry]]]:
             after=re.compile(row["after"]) if row["after"] else None,
         )
         by_key.setdefault(_key(entry.spun), []).append(entry)
-    # Longest phrases first, so "a whole lot of hundreds" wins over "hundreds".
-    phrases = sorted({e.spun for entries in by_key.values() for e in entries}, key=lambda p: (-len(p), p))
-    alternation = "|".join(_phrase_pattern(p) for p in phrases)
-    return re.compile(f"(?<![\\w’'-])(?:{alternation})(?![\\w-])", re.IGNORECASE), by_key
+    return PhraseIndex(by_key), by_key
+
+
+def _spun_spans(text: str) -> list[tuple[int, int]]:
+    """Whole-word occurrences of spun phrases, leftmost first, the longest at one start ("a whole lot of hundreds" over
+    "hundreds"), none overlapping. Words of a phrase may be parted by one white-space character, as a line break."""
+    index, _ = _lexicon()
+    haystack = folded(text)
+    if haystack is None:  # lower-casing would shift offsets: read a copy where only those characters keep their case
+        haystack = spaced("".join(c.lower() if len(c.lower()) == 1 else c for c in text).replace("’", "'"))
+    spans, covered = [], 0
+    for _, start, end in index.occurrences(haystack):
+        if start < covered or start > 0 and _INSIDE_WORD.match(text, start - 1) or _WORD_GOES_ON.match(text, end):
+            continue
+        spans.append((start, end))
+        covered = end
+    return spans
+
+
+_INSIDE_WORD = re.compile(r"[\w’'-]")
+_WORD_GOES_ON = re.compile(r"[\w-]")
 
 
 def _key(phrase: str) -> str:
@@ -87,15 +100,15 @@ def _with_case(found: str, original: str) -> str:
     return original
 
 
-def _matching_entry(text: str, match: re.Match) -> SpinEntry | None:
-    found = match.group()
+def _matching_entry(text: str, start: int, end: int) -> SpinEntry | None:
+    found = text[start:end]
     _, by_key = _lexicon()
     for entry in by_key.get(_key(found), []):
         if entry.exact_case and " ".join(found.replace("’", "'").split()) != entry.spun:
             continue
-        if entry.before and not entry.before.search(text, max(0, match.start() - 80), match.start()):
+        if entry.before and not entry.before.search(text, max(0, start - 80), start):
             continue
-        if entry.after and not entry.after.match(text, match.end(), min(len(text), match.end() + 80)):
+        if entry.after and not entry.after.match(text, end, min(len(text), end + 80)):
             continue
         return entry
     return None
@@ -103,23 +116,22 @@ def _matching_entry(text: str, match: re.Match) -> SpinEntry | None:
 
 def judge_and_repair(text: str) -> SpinJudgement:
     """Score how spun a text is and return the repairs to apply to it."""
-    pattern, _ = _lexicon()
-    hits: list[tuple[re.Match, SpinEntry]] = []
-    for match in pattern.finditer(text):
-        entry = _matching_entry(text, match)
+    hits: list[tuple[str, int, int, SpinEntry]] = []
+    for start, end in _spun_spans(text):
+        entry = _matching_entry(text, start, end)
         if entry is not None:
-            hits.append((match, entry))
+            hits.append((text[start:end], start, end, entry))
     n_words = len(_WORD.findall(text))
-    spun_words = sum(len(_WORD.findall(match.group())) for match, _ in hits)
+    spun_words = sum(len(_WORD.findall(found)) for found, _, _, _ in hits)
     score = min(1.0, spun_words / n_words) if n_words else 0.0
-    anywhere_hits = sum(1 for _, entry in hits if entry.scope == "anywhere")
-    distinct = len({entry.rule for _, entry in hits})
+    anywhere_hits = sum(1 for *_, entry in hits if entry.scope == "anywhere")
+    distinct = len({entry.rule for *_, entry in hits})
     is_spun = (anywhere_hits >= MIN_ANYWHERE_HITS
                or (score >= MIN_SPIN_SCORE and distinct >= MIN_DISTINCT_ENTRIES)
                or (score >= HIGH_SPIN_SCORE and distinct >= 2 and n_words >= MIN_WORDS_FOR_HIGH_SCORE))
     edits = [
-        Edit(match.start(), match.end(), _with_case(match.group(), entry.original) if not entry.exact_case else entry.original, entry.rule)
-        for match, entry in hits
+        Edit(start, end, _with_case(found, entry.original) if not entry.exact_case else entry.original, entry.rule)
+        for found, start, end, entry in hits
         if entry.scope == "anywhere" or is_spun
     ]
     return SpinJudgement(round(score, 6), is_spun, edits)
