@@ -14,8 +14,9 @@ import ftfy
 from pipeline.text.edits import Edit
 
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False, normalization="NFC", explain=False)
-# Runs of non-ASCII-whitespace characters that hold something ftfy might fix.
-_SUSPECT_RUN = re.compile(r"[^ \t\n\r]*(?:[^\x00-\x7f]|&#?\w+;)[^ \t\n\r]*")
+# Something ftfy might fix; it is repaired with the run of characters between ASCII white space around it.
+_SUSPECT = re.compile(r"[^\x00-\x7f]|&#?\w+;")
+_RUN_BREAKS = " \t\n\r"
 _ODD_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ODD_HYPHEN = re.compile(r"[\u2010\u2011\u2212]")
@@ -24,16 +25,31 @@ _ODD_HYPHEN = re.compile(r"[\u2010\u2011\u2212]")
 def cleanup_edits(text: str) -> list[Edit]:
     """Edits that clean a text's unicode, one per changed run of characters."""
     edits: list[Edit] = []
-    for match in _SUSPECT_RUN.finditer(text):
-        run = match.group()
+    for start, end in _suspect_runs(text):
+        run = text[start:end]
         fixed = ftfy.fix_text(run, config=_FTFY)
         fixed = _ODD_SPACE.sub(" ", fixed)
         fixed = _INVISIBLE.sub("", fixed)
         fixed = _ODD_HYPHEN.sub("-", fixed)
         fixed = unicodedata.normalize("NFC", fixed)
         if fixed != run:
-            edits.extend(_narrow(run, fixed, match.start()))
+            edits.extend(_narrow(run, fixed, start))
     return edits
+
+
+def _suspect_runs(text: str) -> list[tuple[int, int]]:
+    """Runs of characters other than ASCII white space that hold a suspect one; found from the suspects, as a
+    pattern that starts with "any run" is tried, and backtracks, at every position of the text."""
+    runs: list[tuple[int, int]] = []
+    if text.isascii() and "&" not in text:
+        return runs
+    for suspect in _SUSPECT.finditer(text):
+        if runs and suspect.start() < runs[-1][1]:
+            continue
+        start = max(text.rfind(c, 0, suspect.start()) for c in _RUN_BREAKS) + 1
+        ends = [i for i in (text.find(c, suspect.end()) for c in _RUN_BREAKS) if i >= 0]
+        runs.append((start, min(ends, default=len(text))))
+    return runs
 
 
 def _narrow(run: str, fixed: str, offset: int) -> list[Edit]:
