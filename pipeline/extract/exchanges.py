@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -24,6 +25,7 @@ from pipeline.extract.figures import LINKED, FigureMention, extract_figures
 from pipeline.extract.parties import PartyMention, find_parties, main_sides, parties, party_of_word, stated_pair
 from pipeline.lexicons import load, phrase_alternation
 from pipeline.text.dates import DateMention, find_dates, resolve
+from pipeline.text.phrases import PhraseIndex, lowered
 from pipeline.text.sentences import Sentence, split_sentences
 
 COUNTED = {"prisoners": "returned_to", "people": "returned_to", "soldiers": "soldiers_to", "civilians": "civilians_to"}
@@ -103,6 +105,22 @@ def _cues() -> dict[str, re.Pattern]:
     return {kind: re.compile(rf"\b(?:{phrase_alternation(ps)})\b", re.I) for kind, ps in by_kind.items()}
 
 
+@cache
+def _first_words(*kinds: str) -> PhraseIndex:
+    """First words of the cue phrases of some kinds: where none occurs, their patterns need not run."""
+    return PhraseIndex({row["phrase"].split()[0].lower() for row in load("exchange_cues") if row["kind"] in kinds})
+
+
+def _cue_sentences(text: str, sentences: list[Sentence], *kinds: str) -> set[int]:
+    """Indexes of the sentences that may hold a cue of these kinds (a superset: every cue starts with one of the words)."""
+    haystack = lowered(text)
+    if haystack is None:
+        return set(range(len(sentences)))
+    starts = sorted(start for _, start, _ in _first_words(*kinds).occurrences(haystack, ordered=False))
+    ends = [s.end for s in sentences]
+    return {bisect_right(ends, start) for start in starts} & set(range(len(sentences)))
+
+
 @dataclass
 class _Reading:
     """Everything one text yields that the mention builders share."""
@@ -153,11 +171,14 @@ def _event_cues(sentence: Sentence, text: str) -> list[tuple[re.Match, str, bool
 def _mediations(text: str, parties: list[PartyMention]) -> list[PartyMention]:
     """Party mentions credited with brokering: 'brokered by X', 'with the mediation of X, Y and Z', 'X-mediated swap', 'X acted as mediator'."""
     found = []
-    for m in _cues()["mediation"].finditer(text):
+    haystack = lowered(text)
+    mediation_words = haystack is None or bool(_first_words("mediation").occurrences(haystack, ordered=False))
+    for m in (_cues()["mediation"].finditer(text) if mediation_words else ()):
         stop = re.search(r"[.;:]|,\s+(?!and\b|the\s+[A-Z]|[A-Z])|\b(?:during|in|on|at|after|before|which|who|that|to|for|with|amid)\b", text[m.end():m.end() + 120])
         end = m.end() + (stop.start() if stop else 120)
         found += [p for p in parties if m.end() <= p.start < end]
-    for m in (re.finditer(r"(?P<who>[\w.]+)-(?:mediated|brokered|facilitated)\s+(?P<what>\w+(?:\s+\w+)?)", text) if "-" in text else ()):
+    hyphened = any(f"-{verb}" in text for verb in ("mediated", "brokered", "facilitated"))  # the pattern below is slow to try everywhere
+    for m in (re.finditer(r"(?P<who>[\w.]+)-(?:mediated|brokered|facilitated)\s+(?P<what>\w+(?:\s+\w+)?)", text) if hyphened else ()):
         code = party_of_word(m.group("who"))
         if code and re.search(r"exchange|swap|deal|agreement|handover|release", m.group("what"), re.I):
             found.append(PartyMention(m.start("who"), m.end("who"), code, m.group("who")))
@@ -337,7 +358,8 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     mediations = _mediations(text, parties)
     mediation_spans = {(p.start, p.end) for p in mediations}
     side_mentions = [p for p in parties if (p.start, p.end) not in mediation_spans]
-    all_cues = [_event_cues(s, text) for s in sentences]
+    may_cue = _cue_sentences(text, sentences, "event", "stage")
+    all_cues = [_event_cues(s, text) if i in may_cue else [] for i, s in enumerate(sentences)]
     cues = {i: [(m, kind) for m, kind, stage in typed if not stage] for i, typed in enumerate(all_cues)}
     has_event = any(kind in ("main", "planned", "background") for typed in cues.values() for _, kind in typed)
     figures = extract_figures(text, parties) if figures is None else figures
