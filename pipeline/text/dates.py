@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from dataclasses import dataclass
+
+from pipeline.text.phrases import PhraseIndex
 
 MONTHS = {name: i for i, name in enumerate(
     "January February March April May June July August September October November December".split(), start=1)}
@@ -84,10 +86,35 @@ def find_dates(text: str) -> list[DateMention]:
     return list(_dates_of(text))
 
 
+# Every date holds a month, a weekday or a year: the pattern runs only on the stretches around those, as running it over
+# every word of the text cost more than all the rest of reading dates. A date starts at most 30 characters before its
+# month, weekday or year ("Wednesday, the 31st of May") and ends at most 20 after it, so a stretch holds whole dates.
+_LEAD, _TRAIL = 30, 20
+_YEAR_ANCHOR = re.compile(_YEAR)
+
+
+@cache
+def _name_index() -> PhraseIndex:
+    return PhraseIndex([*MONTHS, *_MONTH_ABBREVIATIONS, *WEEKDAYS])
+
+
+def _stretches(text: str) -> list[tuple[int, int]]:
+    anchors = sorted([(start, end) for _, start, end in _name_index().occurrences(text, ordered=False)]
+                     + [m.span() for m in _YEAR_ANCHOR.finditer(text)])
+    stretches: list[tuple[int, int]] = []
+    for start, end in anchors:
+        start, end = max(0, start - _LEAD), min(len(text), end + _TRAIL)
+        if stretches and start <= stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], max(end, stretches[-1][1]))
+        else:
+            stretches.append((start, end))
+    return stretches
+
+
 @lru_cache(maxsize=16)  # both extractors read the same text's dates: find them once
 def _dates_of(text: str) -> tuple[DateMention, ...]:
     found = []
-    for m in _PATTERN.finditer(text):
+    for m in (m for start, end in _stretches(text) for m in _PATTERN.finditer(text, start, end)):
         if m.group("iso"):
             found.append(DateMention(m.start(), m.end(), int(m.group("iy")), int(m.group("im")), int(m.group("id")), None))
         elif m.group("mdy") or m.group("dmy"):
