@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass
+from bisect import bisect_left
 from functools import cache
 
 from pipeline.extract.parties import PartyMention, find_parties, main_sides, party_of_word
 from pipeline.lexicons import load, phrase_alternation
 from pipeline.text.dates import find_dates
 from pipeline.text.numbers import NumberMention, categories, find_numbers
+from pipeline.text.phrases import PhraseIndex, folded
 from pipeline.text.sentences import Sentence, split_sentences
 
 DURATIONS = {"days", "weeks", "months", "years", "hours"}
@@ -83,12 +85,42 @@ def _qualifiers() -> tuple[dict[str, str], int]:
 
 
 @cache
-def _predicate_patterns() -> dict[str, tuple[re.Pattern, dict[str, str]]]:
-    patterns = {}
+def _predicate_indexes() -> dict[str, tuple[PhraseIndex, tuple[str, ...]]]:
+    """Per side of the number ('before' it, 'after' its noun): the phrases that say what happened, and their predicates."""
+    indexes = {}
     for side in ("before", "after"):
-        table = {row["phrase"]: row["predicate"] for row in load("predicates") if row["side"] == side}
-        patterns[side] = (re.compile(rf"\b(?:{phrase_alternation(table)})\b", re.IGNORECASE), table)
-    return patterns
+        table = {" ".join(row["phrase"].lower().split()): row["predicate"] for row in load("predicates") if row["side"] == side}
+        index = PhraseIndex(table)
+        indexes[side] = (index, tuple(table[phrase] for phrase in index.phrases))
+    return indexes
+
+
+class _Predicates:
+    """Every whole-word predicate phrase of one text, per side, found in one pass; read per number by window."""
+
+    def __init__(self, text: str):
+        haystack = folded(text)
+        self.found: dict[str, list[tuple[int, int, str]]] = {}
+        for side, (index, predicates) in _predicate_indexes().items():
+            self.found[side] = [(start, end, predicates[phrase]) for phrase, start, end in index.occurrences(haystack)
+                                if not (start > 0 and _is_word_char(text[start - 1]) or end < len(text) and _is_word_char(text[end]))]
+        self.starts = {side: [start for start, _, _ in found] for side, found in self.found.items()}
+
+    def within(self, side: str, start: int, end: int, skip: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+        """Phrases inside [start, end), none inside a skipped span: leftmost first, the longest at one start, none overlapping."""
+        found, chosen, covered = self.found[side], [], start
+        for i in range(bisect_left(self.starts[side], start), len(found)):
+            s, e, predicate = found[i]
+            if s >= end:
+                break
+            if s >= covered and e <= end and not any(a < e and s < b for a, b in skip):
+                chosen.append((s, e, predicate))
+                covered = e
+        return chosen
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
 
 
 @cache
@@ -209,32 +241,30 @@ def _qualifier(text: str, number: NumberMention) -> str:
     return "exact"
 
 
-def _predicate(text: str, number: NumberMention, np_end: int, sentence: Sentence) -> tuple[str | None, str | None]:
+def _predicate(text: str, number: NumberMention, np_end: int, sentence: Sentence, predicates: _Predicates) -> tuple[str | None, str | None]:
     """(predicate, side where it was found: 'after' the counted noun or 'before' the number)."""
     if _IN_EXCHANGE_FOR.search(text, max(sentence.start, number.start - 30), number.start):
         return "exchanged", "before"  # "in exchange for eight Russians held in the West": what they were held for comes later
-    after_text = _PARENTHETICAL.sub(lambda m: " " * len(m.group()), text[np_end:sentence.end])
+    rest = text[np_end:sentence.end]
+    blanked = [m.span() for m in _PARENTHETICAL.finditer(rest)] if "," in rest else []
+    after_text = rest
+    for a, b in blanked:
+        after_text = after_text[:a] + " " * (b - a) + after_text[b:]
     after_text = _CLAUSE_END.split(after_text, maxsplit=1)[0]
     after_text = _EXCHANGE_FOR_ANYWHERE.split(after_text, maxsplit=1)[0]  # what follows "in exchange for" is about the other side's people
-    after_pattern, after_table = _predicate_patterns()["after"]
     found = []
-    for m in after_pattern.finditer(after_text):
-        if len(after_text[:m.start()].split()) > 10:
-            break  # later matches are further still
-        found.append(m)
+    for start, end, predicate in predicates.within("after", np_end, np_end + len(after_text), [(np_end + a, np_end + b) for a, b in blanked]):
+        if len(after_text[:start - np_end].split()) > 10:
+            break  # later phrases are further still
+        found.append((start - np_end, predicate))
     if found:
         # "Four soldiers held in Gaza since 2023 were released": the verb with its auxiliary is the main verb, the bare participle a modifier.
-        finite = [m for m in found[1:] if _AUXILIARY_BEFORE.search(after_text, 0, m.start())] if not _AUXILIARY_BEFORE.search(after_text, 0, found[0].start()) else []
-        m = finite[0] if finite else found[0]
-        return after_table[" ".join(m.group().lower().split())], "after"
+        finite = [f for f in found[1:] if _AUXILIARY_BEFORE.search(after_text, 0, f[0])] if not _AUXILIARY_BEFORE.search(after_text, 0, found[0][0]) else []
+        return (finite[0] if finite else found[0])[1], "after"
     clause_start = max([sentence.start] + [text.rfind(c, sentence.start, number.start) + 1 for c in ";:"])
-    window_start = max(clause_start, number.start - 60)
-    before_text = text[window_start:number.start]
-    before_pattern, before_table = _predicate_patterns()["before"]
-    found = list(before_pattern.finditer(before_text))
-    if found:
-        last = max(found, key=lambda x: (x.end(), x.end() - x.start()))
-        return before_table[" ".join(last.group().lower().split())], "before"
+    found_before = predicates.within("before", max(clause_start, number.start - 60), number.start)
+    if found_before:
+        return max(found_before, key=lambda f: (f[1], f[1] - f[0]))[2], "before"
     return None, None
 
 
@@ -257,6 +287,7 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
     figures: list[FigureMention] = []
     sentence_iter = iter(sentences)
     sentence = next(sentence_iter, None)
+    predicates = _Predicates(text)
     previous: FigureMention | None = None
     for number in find_numbers(text):
         while sentence is not None and sentence.end <= number.start:
@@ -271,7 +302,7 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
             continue
         if surface.lower().split("-")[0] == "one" and (category in (None, "other") or re.match(r"\s+(?:such|of)\b", text[number.end:number.end + 9], re.I)):
             continue  # "one" as a pronoun ("one such case") counts nothing
-        predicate, predicate_side = (None, None) if (category in DURATIONS or number.kind == "percent") else _predicate(text, number, np_end, sentence)
+        predicate, predicate_side = (None, None) if (category in DURATIONS or number.kind == "percent") else _predicate(text, number, np_end, sentence, predicates)
         linked = previous is not None and previous.sentence == sentence.text and LINKED.search(text, max(sentence.start, number.start - 20), number.start)
         if predicate is None and linked and category not in DURATIONS:
             predicate = previous.predicate

@@ -11,7 +11,7 @@ from functools import cache
 from typing import NamedTuple
 
 from pipeline.lexicons import load, phrase_alternation
-from pipeline.text.phrases import PhraseIndex, folded, spaced
+from pipeline.text.phrases import PhraseIndex, folded
 
 _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -163,8 +163,6 @@ def _candidate_starts(text: str) -> list[int]:
     """Start offsets, in order, of the spans `find_numbers` tries to read."""
     index, article_number = _start_index()
     low = folded(text)
-    if low is None:
-        low = spaced("".join(c if len(c.lower()) != 1 else c.lower() for c in text))
     starts = []
     for phrase, start, end in index.occurrences(low, ordered=False):
         if start > 0 and (low[start - 1].isalnum() or low[start - 1] in _BEFORE_NUMBER):

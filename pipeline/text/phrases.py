@@ -34,10 +34,13 @@ def lowered(text: str) -> str | None:
     return low if len(low) == len(text) else None
 
 
-def folded(text: str) -> str | None:
-    """Lower case, one kind of apostrophe and every white-space character a plain space: offsets unchanged."""
+def folded(text: str) -> str:
+    """Lower case, one kind of apostrophe and every white-space character a plain space: offsets unchanged (the few
+    characters that grow when lower-cased keep their case)."""
     low = lowered(text)
-    return spaced(low.replace("’", "'")) if low is not None else None
+    if low is None:
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return spaced(low.replace("’", "'"))
 
 
 def spaced(text: str) -> str:

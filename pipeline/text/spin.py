@@ -15,7 +15,7 @@ from functools import cache
 
 from pipeline.lexicons import load
 from pipeline.text.edits import Edit
-from pipeline.text.phrases import PhraseIndex, folded, spaced
+from pipeline.text.phrases import PhraseIndex, folded
 
 # A document is judged spun when it holds this many near-certain spinner phrases ...
 MIN_ANYWHERE_HITS = 2
@@ -69,8 +69,6 @@ def _spun_spans(text: str) -> list[tuple[int, int]]:
     "hundreds"), none overlapping. Words of a phrase may be parted by one white-space character, as a line break."""
     index, _ = _lexicon()
     haystack = folded(text)
-    if haystack is None:  # lower-casing would shift offsets: read a copy where only those characters keep their case
-        haystack = spaced("".join(c.lower() if len(c.lower()) == 1 else c for c in text).replace("’", "'"))
     spans, covered = [], 0
     for _, start, end in index.occurrences(haystack):
         if start < covered or start > 0 and _INSIDE_WORD.match(text, start - 1) or _WORD_GOES_ON.match(text, end):
