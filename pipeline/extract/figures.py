@@ -13,6 +13,7 @@ import string
 from dataclasses import dataclass
 from bisect import bisect_left
 from functools import cache
+from itertools import islice
 
 from pipeline.extract.parties import PartyMention, find_parties, main_sides, party_of_word
 from pipeline.lexicons import load, phrase_alternation
@@ -78,10 +79,10 @@ class FigureMention:
 
 
 @cache
-def _qualifiers() -> tuple[dict[str, str], int]:
-    """Hedge phrase -> qualifier, and the most words a phrase has."""
+def _qualifiers() -> tuple[dict[str, str], int, frozenset[str]]:
+    """Hedge phrase -> qualifier, the most words a phrase has, and the words a phrase ends with."""
     table = {" ".join(row["phrase"].lower().split()): row["qualifier"] for row in load("qualifiers")}
-    return table, max(len(phrase.split()) for phrase in table)
+    return table, max(len(phrase.split()) for phrase in table), frozenset(phrase.split()[-1] for phrase in table)
 
 
 @cache
@@ -174,13 +175,14 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
         if noun in categories():
             return categories()[noun], None, following.start() + len(noun)
     party = None
-    words = list(_WORD.finditer(text, pos, min(sentence_end, pos + 80)))
+    words = list(islice(_WORD.finditer(text, pos, min(sentence_end, pos + 80)), 7))  # the loop reads at most seven
+    multi_word_starts = _multi_word_starts()
     for i, word_match in enumerate(words[:4]):
         if text[pos:word_match.start()].strip(" "):  # punctuation between: the phrase has ended
             break
         word = word_match.group().rstrip(".’'")
         lowered = word.lower()
-        for length in (3, 2):  # multi-word nouns first: "prisoners of war", "service members"
+        for length in ((3, 2) if word_match.group().lower() in multi_word_starts else ()):  # multi-word nouns first: "prisoners of war"
             phrase = " ".join(w.group().lower() for w in words[i:i + length])
             if phrase in categories() and len(words[i:i + length]) == length:
                 return categories()[phrase], party, words[i + length - 1].end()
@@ -204,6 +206,12 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
     return None, party, number.end
 
 
+@cache
+def _multi_word_starts() -> frozenset[str]:
+    """First words of the counted nouns of several words ("prisoners" of "prisoners of war")."""
+    return frozenset(phrase.split()[0] for phrase in categories() if " " in phrase)
+
+
 def _noun_follows(text: str, words: list[re.Match], i: int) -> bool:
     """Whether words[i] is followed, in the same phrase, by a counted noun ('wounded soldiers') or a demonym and one ('wounded Russian soldiers')."""
     following = [w for w in words[i + 1:i + 3]]
@@ -223,8 +231,10 @@ def _qualifier(text: str, number: NumberMention) -> str:
     before = text[window_start:number.start]
     if not before[-1:].isspace():
         return "exact"
-    table, longest = _qualifiers()
+    table, longest, last_words = _qualifiers()
     words = before.split()
+    if not words or words[-1].lower().lstrip(_OPENING) not in last_words:
+        return "exact"
     cut = window_start > 0 and not before[0].isspace() and text[window_start - 1].isalnum()  # the window began mid-word
     for k in range(min(longest, len(words)), 0, -1):  # the longest hedge that ends right before the number
         if k == len(words) and cut:
