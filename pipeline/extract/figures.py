@@ -60,6 +60,10 @@ _NAME_COMMA_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _REFERENCE_AFTER = re.compile(rf"\s+{_REFERENCE_NOUNS}\b")
 _CLAUSE_END = re.compile(r"[,;:.!?](?=\s|$)")
+_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|them\b|those\b)?")
+_SCALE_WORD = re.compile(r"dozen|hundred|thousand|million", re.IGNORECASE)
+_PARTITIVE = re.compile(r"\s+of\s+(?:its|their|the|these|those|his|her|our)\s+")
+_SUCH_OR_OF = re.compile(r"\s+(?:such|of)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -156,21 +160,20 @@ def _excluded(text: str, number: NumberMention, surface: str, date_spans: list[t
 def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[str | None, str | None, int]:
     """(category, party, end of the noun phrase) read from the words after the number."""
     pos = number.end
-    rest = text[pos:sentence_end]
-    if number.kind in ("vague", "fraction") or re.match(r"\s+of\s+", rest) and number.kind == "number" and re.search(r"dozen|hundred|thousand|million", text[number.start:number.end], re.IGNORECASE):
-        m = re.match(r"\s+of\s+(?:the\s+|them\b|those\b)?", rest)
+    if number.kind in ("vague", "fraction") or number.kind == "number" and _OF_AFTER.match(text, pos, sentence_end) and _SCALE_WORD.search(text, number.start, number.end):
+        m = _OF_AFTER.match(text, pos, sentence_end)
         if m:
-            pos += m.end()
+            pos = m.end()
     if number.unit:
         return number.unit, None, number.end
-    if _BODIES_BEFORE.search(text, max(0, number.start - 25), number.start):
+    if text.find("of", max(0, number.start - 25), number.start) >= 0 and _BODIES_BEFORE.search(text, max(0, number.start - 25), number.start):
         return "bodies", None, number.end
-    partitive = re.match(r"\s+of\s+(?:its|their|the|these|those|his|her|our)\s+", rest)
+    partitive = _PARTITIVE.match(text, number.end, sentence_end)
     if partitive and number.kind == "number":
-        pos += partitive.end()
-    copula = _COPULA.match(rest)
+        pos = partitive.end() + pos - number.end
+    copula = _COPULA.match(text, number.end, sentence_end)
     if copula and number.kind == "number":  # "1,200 were servicemen", "seven of those freed were civilians"
-        following = _WORD.match(text, number.end + copula.end())
+        following = _WORD.match(text, copula.end())
         noun = following.group().rstrip(".’'").lower() if following else None
         if noun in categories():
             return categories()[noun], None, following.start() + len(noun)
@@ -253,7 +256,7 @@ def _qualifier(text: str, number: NumberMention) -> str:
 
 def _predicate(text: str, number: NumberMention, np_end: int, sentence: Sentence, predicates: _Predicates) -> tuple[str | None, str | None]:
     """(predicate, side where it was found: 'after' the counted noun or 'before' the number)."""
-    if _IN_EXCHANGE_FOR.search(text, max(sentence.start, number.start - 30), number.start):
+    if text.find("for", max(sentence.start, number.start - 30), number.start) >= 0 and _IN_EXCHANGE_FOR.search(text, max(sentence.start, number.start - 30), number.start):
         return "exchanged", "before"  # "in exchange for eight Russians held in the West": what they were held for comes later
     rest = text[np_end:sentence.end]
     blanked = [m.span() for m in _PARENTHETICAL.finditer(rest)] if "," in rest else []
@@ -261,7 +264,8 @@ def _predicate(text: str, number: NumberMention, np_end: int, sentence: Sentence
     for a, b in blanked:
         after_text = after_text[:a] + " " * (b - a) + after_text[b:]
     after_text = _CLAUSE_END.split(after_text, maxsplit=1)[0]
-    after_text = _EXCHANGE_FOR_ANYWHERE.split(after_text, maxsplit=1)[0]  # what follows "in exchange for" is about the other side's people
+    if "for" in after_text:
+        after_text = _EXCHANGE_FOR_ANYWHERE.split(after_text, maxsplit=1)[0]  # what follows "in exchange for" is about the other side's people
     found = []
     for start, end, predicate in predicates.within("after", np_end, np_end + len(after_text), [(np_end + a, np_end + b) for a, b in blanked]):
         if len(after_text[:start - np_end].split()) > 10:
@@ -310,7 +314,7 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
         category, party, np_end = _noun_phrase(text, number, sentence.end)
         if _is_year(number, surface) and category is None:
             continue
-        if surface.lower().split("-")[0] == "one" and (category in (None, "other") or re.match(r"\s+(?:such|of)\b", text[number.end:number.end + 9], re.I)):
+        if surface[:3].lower() == "one" and surface.lower().split("-")[0] == "one" and (category in (None, "other") or _SUCH_OR_OF.match(text, number.end)):
             continue  # "one" as a pronoun ("one such case") counts nothing
         predicate, predicate_side = (None, None) if (category in DURATIONS or number.kind == "percent") else _predicate(text, number, np_end, sentence, predicates)
         linked = previous is not None and previous.sentence == sentence.text and LINKED.search(text, max(sentence.start, number.start - 20), number.start)
