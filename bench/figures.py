@@ -99,6 +99,7 @@ def speed_on_articles(rounds: int = 5) -> None:
     """Our extractor alone on every seed and held-out article, each text read afresh (no shared reading cached), best of `rounds`."""
     import pipeline.extract.parties as parties
     import pipeline.text.dates as dates
+    import pipeline.text.numbers as numbers
     import pipeline.text.sentences as sentences
 
     paths = sorted((ROOT / "seeds").glob("*.txt")) + sorted(HELDOUT.glob("*.txt"))
@@ -107,7 +108,7 @@ def speed_on_articles(rounds: int = 5) -> None:
     for _ in range(rounds):
         start = time.perf_counter()
         for text in texts * 10:
-            for cached in (sentences._sentences_of, dates._dates_of, parties._parties_of):
+            for cached in (sentences._sentences_of, dates._dates_of, parties._parties_of, numbers.parse_number):
                 cached.cache_clear()
             extract_figures(text)
         best = min(best, time.perf_counter() - start)

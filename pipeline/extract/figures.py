@@ -140,20 +140,22 @@ def _is_year(number: NumberMention, surface: str) -> bool:
 def _excluded(text: str, number: NumberMention, surface: str, date_spans: list[tuple[int, int]]) -> bool:
     if any(s < number.end and number.start < e for s, e in date_spans):
         return True
+    if number.kind != "number":
+        return False
+    # Each pattern runs only where the words it needs are there: they run for every number.
     before, after = text[max(0, number.start - 12):number.start], text[number.end:number.end + 12]
-    if number.kind == "number":
-        if _TIME_AFTER.match(after):
-            return True  # a time of day
-        if _LINE_START_BEFORE.search(before) and _LIST_MARK_AFTER.match(after):
-            return True  # list numbering
-        if _NUMBER_SIGN_BEFORE.search(before):
-            return True
-        if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
-            return True  # an age
-        if _NAME_COMMA_BEFORE.search(before) and after.startswith(",") and number.value < 120:
-            return True  # "Jane Roe, 54," is an age in a name
-        if surface.lower() == "two" and _THE_BEFORE.search(before) and _REFERENCE_AFTER.match(after):
-            return True  # "the two sides" refers, it does not count
+    if (after[:1] == ":" or "m" in after or "GMT" in after or "UTC" in after) and _TIME_AFTER.match(after):
+        return True  # a time of day
+    if after[:1] in ".)" and after[:1] and _LINE_START_BEFORE.search(before) and _LIST_MARK_AFTER.match(after):
+        return True  # list numbering
+    if ("No." in before or "#" in before or "number" in before) and _NUMBER_SIGN_BEFORE.search(before):
+        return True
+    if "year" in after and _AGE_AFTER.match(after) or "age" in before and _AGE_BEFORE.search(before):
+        return True  # an age
+    if after.startswith(",") and number.value < 120 and _NAME_COMMA_BEFORE.search(before):
+        return True  # "Jane Roe, 54," is an age in a name
+    if surface.lower() == "two" and _THE_BEFORE.search(before) and _REFERENCE_AFTER.match(after):
+        return True  # "the two sides" refers, it does not count
     return False
 
 
@@ -273,13 +275,18 @@ def _predicate(text: str, number: NumberMention, np_end: int, sentence: Sentence
         found.append((start - np_end, predicate))
     if found:
         # "Four soldiers held in Gaza since 2023 were released": the verb with its auxiliary is the main verb, the bare participle a modifier.
-        finite = [f for f in found[1:] if _AUXILIARY_BEFORE.search(after_text, 0, f[0])] if not _AUXILIARY_BEFORE.search(after_text, 0, found[0][0]) else []
+        finite = [f for f in found[1:] if _auxiliary_before(after_text, f[0])] if not _auxiliary_before(after_text, found[0][0]) else []
         return (finite[0] if finite else found[0])[1], "after"
     clause_start = max([sentence.start] + [text.rfind(c, sentence.start, number.start) + 1 for c in ";:"])
     found_before = predicates.within("before", max(clause_start, number.start - 60), number.start)
     if found_before:
         return max(found_before, key=lambda f: (f[1], f[1] - f[0]))[2], "before"
     return None, None
+
+
+def _auxiliary_before(after_text: str, end: int) -> bool:
+    """Whether an auxiliary ('were', 'has been', 'will be', and an adverb) ends at `end`; none is 40 characters long."""
+    return _AUXILIARY_BEFORE.search(after_text, max(0, end - 40), end) is not None
 
 
 def _captive_party(sentence_text: str, sides: tuple[str, ...]) -> str | None:

@@ -7,7 +7,7 @@ are figures (not dates, names or ordinals) is the extractor's job.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from pipeline.lexicons import load, phrase_alternation
@@ -65,6 +65,7 @@ def words_to_number(phrase: str) -> float | None:
     return total + current if seen else None
 
 
+@lru_cache(maxsize=4096)  # the same few surfaces ("two", "100") recur in every text
 def parse_number(surface: str) -> float | None:
     """The value of one written number: '6,500', '1.5 million', 'twenty-seven', 'a dozen'."""
     s = surface.strip()
