@@ -39,6 +39,6 @@ def mentions_of_documents(cache_folder: Path | None, documents: list[dict]) -> t
     cache = DocumentCache(cache_folder, "mentions")
     found = cache.map([d["source_id"] for d in documents], lambda todo: map_documents(
         _mentions_of, [(documents[i]["text"], documents[i]["published_date"]) for i in todo]))
-    figures = [{"source_id": doc["source_id"], **vars(f)} for doc, (doc_figures, _) in zip(documents, found) for f in doc_figures]
+    figures = [{"source_id": doc["source_id"], **f._asdict()} for doc, (doc_figures, _) in zip(documents, found) for f in doc_figures]
     mentions = [SourcedMention(doc["source_id"], m) for doc, (_, doc_mentions) in zip(documents, found) for m in doc_mentions]
     return figures, mentions, cache

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass
 from bisect import bisect_left
 from functools import cache
 from itertools import islice
+from typing import NamedTuple
 
 from pipeline.extract.parties import PartyMention, find_parties, main_sides, party_of_word
 from pipeline.lexicons import load, phrase_alternation
@@ -66,8 +66,7 @@ _PARTITIVE = re.compile(r"\s+of\s+(?:its|their|the|these|those|his|her|our)\s+")
 _SUCH_OR_OF = re.compile(r"\s+(?:such|of)\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class FigureMention:
+class FigureMention(NamedTuple):  # a tuple: one is built per number, and a frozen dataclass costs three times as much
     start: int
     end: int
     surface: str
