@@ -23,6 +23,7 @@ from pipeline.text.phrases import PhraseIndex, folded
 from pipeline.text.sentences import Sentence, split_sentences
 
 DURATIONS = {"days", "weeks", "months", "years", "hours"}
+UNKNOWN_NOUN = "other (unknown noun)"  # read as `other`, unless the figure is listed with one whose noun is known
 PEOPLE_PREDICATES = {"released", "returned", "held", "missing", "killed", "wounded", "killed_or_wounded", "captured", "exchanged"}
 # Words that may stand between a number and its noun ("14 ballistic missiles", "62 Russian servicemen").
 _NOT_MODIFIERS = frozenset(
@@ -58,11 +59,17 @@ _AGE_AFTER = re.compile(r"-year-old|\s+years?\s+old\b")
 _AGE_BEFORE = re.compile(r"\b(?:aged?|age)\s+$")
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
-_REFERENCE_AFTER = re.compile(rf"\s+{_REFERENCE_NOUNS}\b")
+_REFERENCE_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?{_REFERENCE_NOUNS}\b")  # "the two (warring) parties"
 _CLAUSE_END = re.compile(r"[,;:.!?](?=\s|$)")
 _OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|them\b|those\b)?")
 _SCALE_WORD = re.compile(r"dozen|hundred|thousand|million", re.IGNORECASE)
 _PARTITIVE = re.compile(r"\s+of\s+(?:its|their|the|these|those|his|her|our)\s+")
+# A number that opens a list item, maybe after a bullet and a hedge ("- Up to 40: detainees ...").
+_ITEM_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–—][ \t]+)?(?:[A-Za-z]+[ \t]+){0,2}$")
+_COLON = re.compile(r":\s*")
+_OF_NEXT = re.compile(r"\s+of\b")
+# Words right after a plural noun that show it was the head: verbs and adverbs a counted noun phrase never holds.
+_PHRASE_BREAKERS = frozenset("remain remained remains still also now stay stayed lie lay lies were are was is have has had will would could can may might must".split())
 _SUCH_OR_OF = re.compile(r"\s+(?:such|of)\b", re.IGNORECASE)
 
 
@@ -153,7 +160,7 @@ def _excluded(text: str, number: NumberMention, surface: str, date_spans: list[t
         return True  # an age
     if after.startswith(",") and number.value < 120 and _NAME_COMMA_BEFORE.search(before):
         return True  # "Jane Roe, 54," is an age in a name
-    if surface.lower() == "two" and _THE_BEFORE.search(before) and _REFERENCE_AFTER.match(after):
+    if surface.lower() == "two" and _THE_BEFORE.search(before) and _REFERENCE_AFTER.match(text, number.end):
         return True  # "the two sides" refers, it does not count
     return False
 
@@ -169,6 +176,8 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
         return number.unit, None, number.end
     if text.find("of", max(0, number.start - 25), number.start) >= 0 and _BODIES_BEFORE.search(text, max(0, number.start - 25), number.start):
         return "bodies", None, number.end
+    if text.startswith(":", number.end) and _ITEM_START_BEFORE.search(text, max(0, number.start - 30), number.start):
+        pos = _COLON.match(text, number.end).end()  # "- 537: detainees freed by ...", a list of figures and what they count
     partitive = _PARTITIVE.match(text, number.end, sentence_end)
     if partitive and number.kind == "number":
         pos = partitive.end() + pos - number.end
@@ -182,8 +191,8 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
     words = list(islice(_WORD.finditer(text, pos, min(sentence_end, pos + 80)), 7))  # the loop reads at most seven
     multi_word_starts = _multi_word_starts()
     for i, word_match in enumerate(words[:4]):
-        if text[pos:word_match.start()].strip(" "):  # punctuation between: the phrase has ended
-            break
+        if text[pos:word_match.start()].strip(" " if i else " \"”’"):  # punctuation between: the phrase has ended
+            break  # (a closing quote may end a quoted number: '"several thousand" civilians')
         word = word_match.group().rstrip(".’'")
         lowered = word.lower()
         for length in ((3, 2) if word_match.group().lower() in multi_word_starts else ()):  # multi-word nouns first: "prisoners of war"
@@ -204,10 +213,23 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
             pass  # "200 more detainees"
         elif lowered in _NOT_MODIFIERS or not _MODIFIER.fullmatch(word):
             break
-        elif lowered.endswith("s") and not lowered.endswith("ss") and re.match(r"\s+of\b", text[word_match.end():word_match.end() + 4]):
-            return "other", party, word_match.end()  # a head noun the lexicon does not know: "300 cases of ..."
+        elif _unknown_plural(lowered) and (_OF_NEXT.match(text, word_match.end()) or not _noun_follows(text, words, i) and _phrase_ends(text, words, i)):
+            return UNKNOWN_NOUN, party, word_match.end()  # a head noun the lexicon does not know: "300 cases of ...", "hundreds of graves remain"
         pos = word_match.end()
     return None, party, number.end
+
+
+def _unknown_plural(word: str) -> bool:
+    """A plural noun the lexicon does not know ("graves", "families"), not an adjective ending in s ("various", "previous")."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "ous")) and word not in _NOT_MODIFIERS and len(word) > 3
+
+
+def _phrase_ends(text: str, words: list[re.Match], i: int) -> bool:
+    """Whether the noun phrase ends after words[i]: punctuation, the text's end, or a word that no noun phrase holds."""
+    if i + 1 >= len(words) or text[words[i].end():words[i + 1].start()].strip(" "):
+        return True
+    following = words[i + 1].group().lower()
+    return following in _NOT_MODIFIERS or following in _PHRASE_BREAKERS or not _MODIFIER.fullmatch(words[i + 1].group())
 
 
 @cache
@@ -337,6 +359,9 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
                 predicate = "exchanged"  # "a 103-for-103 exchange": the pair is the swap itself
         compared = previous is not None and previous.sentence == sentence.text and _COMPARED.search(
             text, max(sentence.start, number.start - 30), number.start)
+        if category == UNKNOWN_NOUN:  # "soldiers, including 41 officers": one of the soldiers
+            known = linked and previous.category not in DURATIONS | {"other", "percent"}
+            category = previous.category if known else "other"
         if category is None:
             elided = previous is not None and previous.sentence == sentence.text and number.kind == "number" and _ELLIPSIS_END.match(text, number.end)
             if (linked or compared or elided) and previous.category not in DURATIONS | {"other", "percent"}:
