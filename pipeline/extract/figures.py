@@ -59,6 +59,7 @@ _AGE_AFTER = re.compile(r"-year-old|\s+years?\s+old\b")
 _AGE_BEFORE = re.compile(r"\b(?:aged?|age)\s+$")
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_REFERRING_NUMBERS = frozenset({"two", "three", "four", "five"})
 _REFERENCE_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?{_REFERENCE_NOUNS}\b")  # "the two (warring) parties"
 _CLAUSE_END = re.compile(r"[,;:.!?](?=\s|$)")
 _OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|them\b|those\b)?")
@@ -67,6 +68,7 @@ _PARTITIVE = re.compile(r"\s+of\s+(?:its|their|the|these|those|his|her|our)\s+")
 # A number that opens a list item, maybe after a bullet and a hedge ("- Up to 40: detainees ...").
 _ITEM_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–—][ \t]+)?(?:[A-Za-z]+[ \t]+){0,2}$")
 _COLON = re.compile(r":\s*")
+_OF_WHOM_BEFORE = re.compile(r"\bof\s+whom\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _OF_NEXT = re.compile(r"\s+of\b")
 # Words right after a plural noun that show it was the head: verbs and adverbs a counted noun phrase never holds.
 _PHRASE_BREAKERS = frozenset("remain remained remains still also now stay stayed lie lay lies were are was is have has had will would could can may might must".split())
@@ -160,8 +162,8 @@ def _excluded(text: str, number: NumberMention, surface: str, date_spans: list[t
         return True  # an age
     if after.startswith(",") and number.value < 120 and _NAME_COMMA_BEFORE.search(before):
         return True  # "Jane Roe, 54," is an age in a name
-    if surface.lower() == "two" and _THE_BEFORE.search(before) and _REFERENCE_AFTER.match(text, number.end):
-        return True  # "the two sides" refers, it does not count
+    if surface.lower() in _REFERRING_NUMBERS and _THE_BEFORE.search(before) and _REFERENCE_AFTER.match(text, number.end):
+        return True  # "the two sides", "the three countries" refer, they do not count
     return False
 
 
@@ -366,7 +368,8 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
             elided = previous is not None and previous.sentence == sentence.text and number.kind == "number" and _ELLIPSIS_END.match(text, number.end)
             if (linked or compared or elided) and previous.category not in DURATIONS | {"other", "percent"}:
                 category = previous.category
-            elif number.vague or (predicate in PEOPLE_PREDICATES and predicate_side == "after") or _human_subject().match(text, number.end):
+            elif (number.vague or (predicate in PEOPLE_PREDICATES and predicate_side == "after") or _human_subject().match(text, number.end)
+                  or _OF_WHOM_BEFORE.search(text, max(sentence.start, number.start - 30), number.start)):  # "of whom about 24 are alive"
                 category = "people"
             else:
                 category = "other"
