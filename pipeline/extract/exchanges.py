@@ -17,15 +17,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.extract.figures import LINKED, FigureMention, extract_figures
 from pipeline.extract.parties import PartyMention, find_parties, main_sides, parties, party_of_word, stated_pair
 from pipeline.lexicons import load, phrase_alternation
 from pipeline.text.dates import DateMention, find_dates, resolve
-from pipeline.text.phrases import PhraseIndex, lowered
+from pipeline.text.phrases import Found, PhraseIndex, WholePhrases
 from pipeline.text.sentences import Sentence, split_sentences
 
 COUNTED = {"prisoners": "returned_to", "people": "returned_to", "soldiers": "soldiers_to", "civilians": "civilians_to"}
@@ -63,7 +62,7 @@ _HEADLINE_YEAR_BEFORE = re.compile(r"\b(?:since|until|before|after|from|by)\s+$"
 # "Ukraine said on Thursday ..." dates the statement, not the handover.
 _STATEMENT_DATE = re.compile(r"\b(?:said|says|announced|reported|told|confirmed|stated|added)\s+(?:\w+\s+)?(?:on|late\s+on|early\s+on)\s+$", re.I)
 _PEOPLE = re.compile(r"\b(?:prisoners?|POWs?|captives?|detainees?|hostages?|soldiers?|servicemen|civilians|troops|defenders|inmates|people|persons|nationals|citizens)\b", re.I)
-_MEDIATOR_WORDS = re.compile(r"mediat|broker|facilitat|go-between|intermediar", re.I)
+_MEDIATOR_WORDS = ("mediat", "broker", "facilitat", "go-between", "intermediar")  # the subject pattern runs only if one is there
 _MEDIATOR_SUBJECT = re.compile(rf"(?P<who>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:acted\s+as|served\s+as|was|were)\s+(?:the\s+|a\s+)?(?:mediators?|brokers?|go-betweens?|intermediar(?:y|ies))\b"
                                rf"|(?P<who2>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:mediated|brokered|facilitated)\s+(?:the|a|an|this)\s+(?:\w+\s+)?(?:exchange|swap|deal|agreement|handover|release)")
 
@@ -106,19 +105,16 @@ def _cues() -> dict[str, re.Pattern]:
 
 
 @cache
-def _first_words(*kinds: str) -> PhraseIndex:
-    """First words of the cue phrases of some kinds: where none occurs, their patterns need not run."""
-    return PhraseIndex({row["phrase"].split()[0].lower() for row in load("exchange_cues") if row["kind"] in kinds})
+def _cue_indexes() -> dict[str, PhraseIndex]:
+    by_kind: dict[str, list[str]] = {}
+    for row in load("exchange_cues"):
+        by_kind.setdefault(row["kind"], []).append(" ".join(row["phrase"].lower().split()))
+    return {kind: PhraseIndex(phrases) for kind, phrases in by_kind.items()}
 
 
-def _cue_sentences(text: str, sentences: list[Sentence], *kinds: str) -> set[int]:
-    """Indexes of the sentences that may hold a cue of these kinds (a superset: every cue starts with one of the words)."""
-    haystack = lowered(text)
-    if haystack is None:
-        return set(range(len(sentences)))
-    starts = sorted(start for _, start, _ in _first_words(*kinds).occurrences(haystack, ordered=False))
-    ends = [s.end for s in sentences]
-    return {bisect_right(ends, start) for start in starts} & set(range(len(sentences)))
+@lru_cache(maxsize=64)  # a text's cues of one kind are found once, in one pass, then read per sentence and window
+def _cue_phrases(kind: str, text: str) -> WholePhrases:
+    return WholePhrases(_cue_indexes()[kind], text)
 
 
 @dataclass
@@ -142,24 +138,25 @@ class _Reading:
         return self.sentences[i].start <= pos < self.sentences[i].end
 
 
-def _event_cues(sentence: Sentence, text: str) -> list[tuple[re.Match, str, bool]]:
+def _event_cues(sentence: Sentence, text: str) -> list[tuple[Found, str, bool]]:
     """Event words of a sentence, each typed (main, planned, background, hypothetical or negated) and marked if a stage word."""
-    cues = _cues()
-    found = [(m, False) for m in cues["event"].finditer(text, sentence.start, sentence.end)]
-    found += [(m, True) for m in cues["stage"].finditer(text, sentence.start, sentence.end)]
+    found = [(m, False) for m in _cue_phrases("event", text).within(sentence.start, sentence.end)]
+    found += [(m, True) for m in _cue_phrases("stage", text).within(sentence.start, sentence.end)]
     typed = []
     for m, stage in sorted(found, key=lambda x: x[0].start()):
-        if any(n.start() <= m.start() < n.end() for n in cues["not_event"].finditer(text, max(sentence.start, m.start() - 10), min(sentence.end, m.end() + 25))):
+        near = _cue_phrases("not_event", text).within(max(sentence.start, m.start() - 10), min(sentence.end, m.end() + 25))
+        if any(n.start() <= m.start() < n.end() for n in near):
             continue
-        before = text[max(sentence.start, m.start() - CUE_WINDOW):m.start()]
-        after = text[m.end():min(sentence.end, m.end() + CUE_WINDOW)]
-        if cues["negated"].search(before):
+        before_start, after_end = max(sentence.start, m.start() - CUE_WINDOW), min(sentence.end, m.end() + CUE_WINDOW)
+        before = text[before_start:m.start()]
+        if _cue_phrases("negated", text).any_within(before_start, m.start()):
             kind = "negated"
-        elif cues["hypothetical"].search(before):
+        elif _cue_phrases("hypothetical", text).any_within(before_start, m.start()):
             kind = "hypothetical"
         elif _BACKGROUND.search(before):
             kind = "background"
-        elif (cues["planned"].search(before + " " + after) or cues["next_day"].search(before) or _INTENT_BEFORE.search(before)
+        elif (_cue_phrases("planned", text).any_within(before_start, m.start()) or _cue_phrases("planned", text).any_within(m.end(), after_end)
+              or _cue_phrases("next_day", text).any_within(before_start, m.start()) or _INTENT_BEFORE.search(before)
               or (m.group().lower().endswith("s") and _PLANNED_BEFORE.search(before))):
             kind = "planned"
         else:
@@ -171,9 +168,7 @@ def _event_cues(sentence: Sentence, text: str) -> list[tuple[re.Match, str, bool
 def _mediations(text: str, parties: list[PartyMention]) -> list[PartyMention]:
     """Party mentions credited with brokering: 'brokered by X', 'with the mediation of X, Y and Z', 'X-mediated swap', 'X acted as mediator'."""
     found = []
-    haystack = lowered(text)
-    mediation_words = haystack is None or bool(_first_words("mediation").occurrences(haystack, ordered=False))
-    for m in (_cues()["mediation"].finditer(text) if mediation_words else ()):
+    for m in _cue_phrases("mediation", text).within():
         stop = re.search(r"[.;:]|,\s+(?!and\b|the\s+[A-Z]|[A-Z])|\b(?:during|in|on|at|after|before|which|who|that|to|for|with|amid)\b", text[m.end():m.end() + 120])
         end = m.end() + (stop.start() if stop else 120)
         found += [p for p in parties if m.end() <= p.start < end]
@@ -182,13 +177,40 @@ def _mediations(text: str, parties: list[PartyMention]) -> list[PartyMention]:
         code = party_of_word(m.group("who"))
         if code and re.search(r"exchange|swap|deal|agreement|handover|release", m.group("what"), re.I):
             found.append(PartyMention(m.start("who"), m.end("who"), code, m.group("who")))
-    for m in (_MEDIATOR_SUBJECT.finditer(text) if _MEDIATOR_WORDS.search(text) else ()):
+    for m in _mediator_subjects(text):
         group = "who" if m.group("who") else "who2"
         words = m.group(group).split()
         code = party_of_word(m.group(group)) or party_of_word(words[-1]) or party_of_word(words[0])
         if code:
             found.append(PartyMention(m.start(group), m.end(group), code, m.group(group)))
     return sorted(set(found), key=lambda p: p.start)
+
+
+def _mediator_subjects(text: str) -> list[re.Match]:
+    """Matches of the mediator-subject pattern ('Qatar acted as mediator', 'Turkey brokered the swap'), tried only in the
+    stretches around a mediation word: the match ends with that word and starts at most 80 characters before it."""
+    low, stretches = text.lower(), []
+    for word in _MEDIATOR_WORDS:
+        i = low.find(word)
+        while i >= 0:
+            stretches.append((max(0, i - 80), min(len(text), i + 120)))
+            i = low.find(word, i + 1)
+    matches, covered = [], 0
+    for start, end in _merged(sorted(stretches)):
+        for m in _MEDIATOR_SUBJECT.finditer(text, max(start, covered), end):
+            matches.append(m)
+            covered = m.end()
+    return matches
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _each_side(text: str, figure: FigureMention, sentence: Sentence) -> bool:
@@ -358,8 +380,7 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     mediations = _mediations(text, parties)
     mediation_spans = {(p.start, p.end) for p in mediations}
     side_mentions = [p for p in parties if (p.start, p.end) not in mediation_spans]
-    may_cue = _cue_sentences(text, sentences, "event", "stage")
-    all_cues = [_event_cues(s, text) if i in may_cue else [] for i, s in enumerate(sentences)]
+    all_cues = [_event_cues(s, text) for s in sentences]
     cues = {i: [(m, kind) for m, kind, stage in typed if not stage] for i, typed in enumerate(all_cues)}
     has_event = any(kind in ("main", "planned", "background") for typed in cues.values() for _, kind in typed)
     figures = extract_figures(text, parties) if figures is None else figures

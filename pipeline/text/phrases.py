@@ -7,7 +7,9 @@ reads the text once. Callers decide what a word boundary is and which match wins
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
@@ -48,3 +50,54 @@ def spaced(text: str) -> str:
     for space in "\n\t\r\f\v":
         text = text.replace(space, " ")
     return text
+
+
+class Found(NamedTuple):
+    """A phrase found in a text, with the accessors of a regular-expression match."""
+
+    begin: int
+    finish: int
+    text: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def group(self) -> str:
+        return self.text[self.begin:self.finish]
+
+
+class WholePhrases:
+    """Every whole-word occurrence of an index's phrases in one text (case-blind), read by window.
+
+    `within` gives what `re.finditer(r"\\b(?:longest|...|shortest)\\b", text[start:end], re.I)` would: leftmost first,
+    the longest at one start, none overlapping; except that a window that cuts a word never makes its piece a word.
+    """
+
+    def __init__(self, index: PhraseIndex, text: str):
+        self.text = text
+        self.found = [(start, end) for _, start, end in index.occurrences(folded(text))
+                      if not (start > 0 and _is_word_char(text[start - 1]) or end < len(text) and _is_word_char(text[end]))]
+        self.starts = [start for start, _ in self.found]
+
+    def within(self, start: int = 0, end: int | None = None) -> list[Found]:
+        end = len(self.text) if end is None else end
+        chosen, covered = [], start
+        for i in range(bisect_left(self.starts, start), len(self.found)):
+            s, e = self.found[i]
+            if s >= end:
+                break
+            if s >= covered and e <= end:
+                chosen.append(Found(s, e, self.text))
+                covered = e
+        return chosen
+
+    def any_within(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, start)
+        return any(e <= end for s, e in self.found[i:] if s < end) if i < len(self.found) else False
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
