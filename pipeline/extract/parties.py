@@ -73,7 +73,11 @@ def party_of_word(word: str) -> str | None:
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|via|outside)\s+$")
-_PAIR_TEMPLATE = r"(?:\b(?:between|both)\s+(?:the\s+)?{x}\s+and\s+(?:the\s+)?{y}\b|{x}\s+and\s+(?:the\s+)?{y}\s+(?:have\s+|had\s+|on\s+\w+\s+)?(?:\w+ly\s+)?(?:exchanged|swapped|traded|completed|carried\s+out|conducted|executed|began|started|initiated|agreed|held|returned|freed|released)\b)"
+# "between X and Y", "X and Y exchanged": read around the two mentions, not by a pattern compiled for each pair of names.
+_PAIR_MIDDLE = re.compile(r"\s+and\s+(?:the\s+)?")
+_PAIR_BEFORE = re.compile(r"\b(?:between|both)\s+(?:the\s+)?$")
+_WORD_GOES_ON = re.compile(r"\w")
+_PAIR_VERB_AFTER = re.compile(r"\s+(?:have\s+|had\s+|on\s+\w+\s+)?(?:\w+ly\s+)?(?:exchanged|swapped|traded|completed|carried\s+out|conducted|executed|began|started|initiated|agreed|held|returned|freed|released)\b")
 
 
 def _is_place(text: str, mention: PartyMention) -> bool:
@@ -83,16 +87,17 @@ def _is_place(text: str, mention: PartyMention) -> bool:
 
 def stated_pair(text: str, mentions: list[PartyMention], within: list[tuple[int, int]]) -> tuple[str, str] | None:
     """Two sides the text names together as the actors of the exchange: 'X and Y exchanged', 'between X and Y'."""
-    by_start = {m.start: m for m in mentions}
     for s, e in within:
         inside = [m for m in mentions if s <= m.start < e]
         for x in inside:
             for y in inside:
                 if y.start <= x.end or x.code == y.code or y.start - x.end > 40:
                     continue
-                pattern = _PAIR_TEMPLATE.format(x=re.escape(x.alias), y=re.escape(y.alias))
-                m = re.compile(pattern).search(text, max(s, x.start - 20), min(e, y.end + 60))
-                if m and by_start.get(x.start) and parties()[x.code].kind != "organization" and parties()[y.code].kind != "organization":
+                if not _PAIR_MIDDLE.fullmatch(text, x.end, y.start):
+                    continue
+                named = (_PAIR_BEFORE.search(text, max(s, x.start - 20), x.start) and not _WORD_GOES_ON.match(text, y.end)
+                         or _PAIR_VERB_AFTER.match(text, y.end, min(e, y.end + 60)))
+                if named and parties()[x.code].kind != "organization" and parties()[y.code].kind != "organization":
                     return tuple(sorted((x.code, y.code)))
     return None
 
