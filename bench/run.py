@@ -97,6 +97,8 @@ def main() -> None:
                 "Russia and Ukraine exchanged 77 prisoners each on Tuesday, March 4, 2025, in a swap brokered by Qatar.", encoding="utf-8")
             again = run_child(seeds, tmp / f"data_{size}", str(cache))
             print(f"  one new article, cache warm: {again['wall_s']:.1f} s to a republished dataset")
+            for step, step_seconds in sorted(again["steps"].items(), key=lambda kv: -kv[1])[:8]:
+                print(f"    {step:45} {step_seconds:7.2f} s")
 
 
 if __name__ == "__main__":
