@@ -326,7 +326,7 @@ def _event_date_candidates(r: _Reading, i: int, excluded: set[int], precisions: 
     found = [d for d in r.dates if s.start <= d.start < s.end and d.precision in precisions and d.start not in excluded
              and not _NOT_EVENT_DATE.search(r.text, s.start, d.start) and not _STATEMENT_DATE.search(r.text, max(s.start, d.start - 30), d.start)
              and not _is_dateline(r.text, d)]
-    return sorted(found, key=lambda d: (not (_ON_DATE.search(r.text, max(0, d.start - 4), d.start) or d.weekday is not None), d.start))
+    return sorted(found, key=lambda d: (not (_ON_DATE.search(r.text, max(0, d.start - 4), d.start) or d.weekday is not None or d.relative is not None), d.start))
 
 
 def _is_dateline(text: str, date: DateMention) -> bool:

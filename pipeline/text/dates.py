@@ -26,13 +26,17 @@ _YEAR = r"(?:19|20)\d\d"
 _YEAR_PREPOSITIONS = r"(?:in|In|since|Since|until|by|during|of|early|late|mid-|throughout|before|after|from|to|in early|in late|in mid-)"
 
 # The lookahead lets the engine skip, in one test, the positions where no date can start.
-_PATTERN = re.compile(r"\b(?=[A-Z0-9]|(?:in|since|until|by|during|of|early|late|mid|throughout|before|after|from|to)\b)(?:" + "|".join([
+RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+_PATTERN = re.compile(r"\b(?=[A-Z0-9]|(?:in|since|until|by|during|of|early|late|mid|throughout|before|after|from|to|today|yesterday|tomorrow)\b)(?:" + "|".join([
     rf"(?P<iso>\b(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)",
     rf"(?P<mdy>(?:(?P<wd1>{_WEEKDAY}),?\s+)?(?P<m1>{_MONTH})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s+(?P<y1>{_YEAR})(?!\d))?)",
     rf"(?P<dmy>(?:(?P<wd2>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR})(?!\d))?)",
     rf"(?P<my>\b(?P<m3>{_MONTH}),?\s+(?:of\s+)?(?P<y3>{_YEAR})(?!\d))",
     rf"(?P<yonly>\b{_YEAR_PREPOSITIONS}\s+(?P<y4>{_YEAR})(?![\d-]))",
+    # "in October", no day and no year: the month of the year the text's own date gives (the latest one, for the past).
+    rf"(?P<monly>\b(?:in|since|until|by|during|through|from)\s+(?:(?:early|late|mid)-?\s*)?(?P<m4>{_MONTH})(?![\w-])(?!,?\s+(?:of\s+)?{_YEAR})(?!\s+[0-3]?\d\b))",
     rf"(?P<wdonly>\b(?P<wd5>{_WEEKDAY})\b)",
+    r"(?P<relative>\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow)\b)",
 ]) + ")")
 
 
@@ -44,6 +48,7 @@ class DateMention:
     month: int | None
     day: int | None
     weekday: int | None  # 0 = Monday
+    relative: int | None = None  # "yesterday" = -1: days from the text's own date
 
     @property
     def precision(self) -> str:
@@ -53,7 +58,7 @@ class DateMention:
             return "month"
         if self.year is not None:
             return "year"
-        return "weekday"
+        return "weekday"  # a day named relative to the text's own date: "on Saturday", "yesterday"
 
     @property
     def weekday_conflicts(self) -> bool:
@@ -95,7 +100,7 @@ _YEAR_ANCHOR = re.compile(_YEAR)
 
 @cache
 def _name_index() -> PhraseIndex:
-    return PhraseIndex([*MONTHS, *_MONTH_ABBREVIATIONS, *WEEKDAYS])
+    return PhraseIndex([*MONTHS, *_MONTH_ABBREVIATIONS, *WEEKDAYS, *RELATIVE_DAYS, *(day.capitalize() for day in RELATIVE_DAYS)])
 
 
 def _stretches(text: str) -> list[tuple[int, int]]:
@@ -128,10 +133,14 @@ def _dates_of(text: str) -> tuple[DateMention, ...]:
                                      WEEKDAYS[weekday] if weekday else None))
         elif m.group("my"):
             found.append(DateMention(m.start(), m.end(), int(m.group("y3")), _month(m.group("m3")), None, None))
+        elif m.group("monly"):
+            found.append(DateMention(m.start("m4"), m.end("m4"), None, _month(m.group("m4")), None, None))
         elif m.group("yonly"):
             found.append(DateMention(m.start("y4"), m.end("y4"), int(m.group("y4")), None, None, None))
         elif m.group("wdonly"):
             found.append(DateMention(m.start(), m.end(), None, None, None, WEEKDAYS[m.group("wd5")]))
+        elif m.group("relative"):
+            found.append(DateMention(m.start(), m.end(), None, None, None, None, RELATIVE_DAYS[m.group("relative").lower()]))
     return tuple(found)
 
 
@@ -141,9 +150,11 @@ def resolve(mention: DateMention, reference: dt.date | None, direction: str = "p
     direction: 'past' for something that happened (a bare weekday is the latest such day
     on or before the reference), 'future' for something planned (the next such day after it).
     """
-    if mention.precision == "weekday":
+    if mention.precision == "weekday":  # a weekday, or "today", "yesterday", "tomorrow"
         if reference is None:
             return None
+        if mention.relative is not None:
+            return ResolvedDate(reference + dt.timedelta(days=mention.relative), "day", True)
         delta = (mention.weekday - reference.weekday()) % 7
         if direction == "future":
             return ResolvedDate(reference + dt.timedelta(days=delta or 7), "day", True)

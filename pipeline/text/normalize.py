@@ -20,6 +20,10 @@ _PUBLISHED_LINE = re.compile(r"^[ \t]*(?:Published|Updated|Posted|Date|Dated)\b[
 _DATELINE = re.compile(r"^(?:[A-Z][A-Za-z .’'-]{1,40}(?:,\s*[A-Z][A-Za-z .-]{1,30})?\s*(?:\([A-Za-z .]+\))?\s*[—–]+|[A-Z][A-Z .’'-]{1,40}(?:\s*\([A-Za-z .]+\))?\s*,)\s*")
 
 
+# Only capitalized words and separators, as a dateline's place and outlet: no headline verb, number or lower-case word.
+_PLACE_WORDS = re.compile(r"[ \t]*(?:[A-Z][\w.’'()-]*[ \t]*[,—–-]*[ \t]*){1,6}")
+
+
 @dataclass(frozen=True)
 class NormalizedDocument:
     text: str
@@ -64,6 +68,10 @@ def find_published_date(text: str) -> dt.date | None:
             dates = [d for d in find_dates(line[m.end():m.end() + 40]) if d.start == 0 and d.precision == "day" and d.year is not None]
             if dates:
                 return dt.date(dates[0].year, dates[0].month, dates[0].day)
+        # "PORT SUDAN, Sudan, Feb. 11, 2025 (Reuters) -", "YEMEN — RADIO BULLETIN, 14 April 2023": names, then the date.
+        named = [d for d in find_dates(line[:120]) if d.precision == "day" and d.year is not None]
+        if named and _PLACE_WORDS.fullmatch(line, 0, named[0].start):
+            return dt.date(named[0].year, named[0].month, named[0].day)
         only = find_dates(line.strip())
         if only and only[0].start == 0 and only[0].end == len(line.strip()) and only[0].precision == "day" and only[0].year:
             return dt.date(only[0].year, only[0].month, only[0].day)

@@ -194,3 +194,11 @@ def test_people_handed_over_along_with_an_each_side_count_add_to_that_sides_tota
     (swap,) = mentions_of(text)
     f = fields(swap)
     assert (f["returned_to_a"], f["returned_to_b"], f["soldiers_to_b"]) == ({"80"}, {"86"}, {"6"})
+
+
+def test_a_bulletin_dates_its_handover_by_yesterday():
+    text = ("SUDAN — EVENING BULLETIN, 14 April 2023\n\n"
+            "Yesterday, 318 prisoners were exchanged between the Sudanese army and the Rapid Support Forces.")
+    (mention,) = mentions_of(text)
+    assert (mention.status, mention.party_a, mention.party_b) == ("completed", "RSF", "SD")
+    assert mention.event_date == dt.date(2023, 4, 13)

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 
 from pipeline.text.dates import find_dates, resolve
+from pipeline.text.normalize import find_published_date
 from pipeline.text.numbers import find_numbers, parse_number
 from pipeline.text.sentences import split_sentences
 
@@ -68,3 +69,32 @@ def test_sentences_do_not_split_after_abbreviations():
         "U.S. President Donald Trump spoke.", "On Feb. 5 they met.", "“It is done.”", "Officials agreed"]
     for s in split_sentences(text):
         assert text[s.start:s.end] == s.text
+
+
+def test_today_yesterday_and_tomorrow_resolve_against_the_articles_date():
+    reference = dt.date(2023, 4, 14)
+    mentions = find_dates("Yesterday 318 were freed; today 357 more, and the last tomorrow.")
+    assert [m.relative for m in mentions] == [-1, 0, 1]
+    assert [resolve(m, reference).date for m in mentions] == [dt.date(2023, 4, 13), dt.date(2023, 4, 14), dt.date(2023, 4, 15)]
+    assert resolve(mentions[0], None) is None  # without the text's own date there is nothing to count from
+
+
+@pytest.mark.parametrize("head, published", [
+    ("PORT SUDAN, Sudan, Feb. 11, 2025 (Reuters) - The army said", dt.date(2025, 2, 11)),
+    ("YEMEN — RADIO BULLETIN, 14 April 2023\n\nGood evening.", dt.date(2023, 4, 14)),
+    ("KYIV, May 24, 2025 — Ukraine said", dt.date(2025, 5, 24)),
+    # A headline is no dateline: its lower-case words and numbers say so.
+    ("Russia and Ukraine swap 390 prisoners on May 23, 2025\n\nText.", None),
+])
+def test_published_date_from_a_dateline(head, published):
+    assert find_published_date(head) == published
+
+
+def test_a_bare_month_after_a_preposition_is_the_latest_such_month():
+    reference = dt.date(2025, 2, 11)
+    (october,) = find_dates("The two sides last exchanged captives in October, when 30 were freed.")
+    assert (october.month, october.year, october.precision) == (10, None, "month")
+    assert resolve(october, reference, "past").date == dt.date(2024, 10, 1)
+    # With a day or a year it is the fuller date; without a preposition "May" is no month.
+    assert [d.precision for d in find_dates("in October 2024, in October 12, 2024")] == ["month", "day"]
+    assert find_dates("Officials may meet; May said so.") == []
