@@ -369,7 +369,8 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
             if (linked or compared or elided) and previous.category not in DURATIONS | {"other", "percent"}:
                 category = previous.category
             elif (number.vague or (predicate in PEOPLE_PREDICATES and predicate_side == "after") or _human_subject().match(text, number.end)
-                  or _OF_WHOM_BEFORE.search(text, max(sentence.start, number.start - 30), number.start)):  # "of whom about 24 are alive"
+                  or text.find("whom", max(sentence.start, number.start - 30), number.start) >= 0
+                  and _OF_WHOM_BEFORE.search(text, max(sentence.start, number.start - 30), number.start)):  # "of whom about 24 are alive"
                 category = "people"
             else:
                 category = "other"
