@@ -102,7 +102,7 @@ def speed_on_articles(rounds: int = 5) -> None:
     seed articles (real news), then on them with every held-out article (written dense in figures, to test them)."""
     seeds = sorted((ROOT / "seeds").glob("*.txt"))
     speed(f"speed on the {len(seeds)} seed articles", seeds, rounds)
-    speed(f"speed on the seed and held-out articles", seeds + sorted(HELDOUT.glob("*.txt")), rounds)
+    speed("speed on the seed and held-out articles", seeds + sorted(HELDOUT.glob("*.txt")), rounds)
 
 
 def speed(label: str, paths: list[Path], rounds: int) -> None:

@@ -157,7 +157,7 @@ def test_incremental_run_computes_only_the_new_file_and_equals_a_full_rebuild(tm
     incremental = run_pipeline(seeds, tmp_path / "incremental", monkeypatch, cache_dir=cache)
     metadata = {m.asset_key.to_user_string(): m.metadata for m in incremental.asset_materializations_for_node("normalized_documents")}
     assert metadata["normalized_documents"]["computed"].value == 1 and metadata["normalized_documents"]["from_cache"].value == 2
-    full = run_pipeline(seeds, tmp_path / "full", monkeypatch)
+    assert run_pipeline(seeds, tmp_path / "full", monkeypatch).success
     for name in TABLES:
         assert (tmp_path / "incremental" / "parquet" / f"{name}.parquet").read_bytes() == (tmp_path / "full" / "parquet" / f"{name}.parquet").read_bytes(), name
 

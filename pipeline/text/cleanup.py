@@ -60,7 +60,6 @@ def _narrow(run: str, fixed: str, offset: int) -> list[Edit]:
     tail = 0
     while tail < min(len(run), len(fixed)) - head and run[-1 - tail] == fixed[-1 - tail]:
         tail += 1
-    before = run[head:len(run) - tail]
     after = fixed[head:len(fixed) - tail]
     kind = _kind(run, fixed)
     return [Edit(offset + head, offset + len(run) - tail, after, f"unicode:{kind}")]
