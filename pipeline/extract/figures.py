@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import string
-from bisect import bisect_left
 from functools import cache
 from itertools import islice
 from typing import NamedTuple
@@ -19,7 +18,7 @@ from pipeline.extract.parties import PartyMention, find_parties, main_sides, par
 from pipeline.lexicons import load, phrase_alternation
 from pipeline.text.dates import find_dates
 from pipeline.text.numbers import NumberMention, categories, find_numbers
-from pipeline.text.phrases import PhraseIndex, folded
+from pipeline.text.phrases import PhraseIndex, WholePhrases
 from pipeline.text.sentences import Sentence, split_sentences
 
 DURATIONS = {"days", "weeks", "months", "years", "hours"}
@@ -112,28 +111,13 @@ class _Predicates:
     """Every whole-word predicate phrase of one text, per side, found in one pass; read per number by window."""
 
     def __init__(self, text: str):
-        haystack = folded(text)
-        self.found: dict[str, list[tuple[int, int, str]]] = {}
-        for side, (index, predicates) in _predicate_indexes().items():
-            self.found[side] = [(start, end, predicates[phrase]) for phrase, start, end in index.occurrences(haystack)
-                                if not (start > 0 and _is_word_char(text[start - 1]) or end < len(text) and _is_word_char(text[end]))]
-        self.starts = {side: [start for start, _, _ in found] for side, found in self.found.items()}
+        self.phrases = {side: WholePhrases(index, text) for side, (index, _) in _predicate_indexes().items()}
 
     def within(self, side: str, start: int, end: int, skip: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
-        """Phrases inside [start, end), none inside a skipped span: leftmost first, the longest at one start, none overlapping."""
-        found, chosen, covered = self.found[side], [], start
-        for i in range(bisect_left(self.starts[side], start), len(found)):
-            s, e, predicate = found[i]
-            if s >= end:
-                break
-            if s >= covered and e <= end and not any(a < e and s < b for a, b in skip):
-                chosen.append((s, e, predicate))
-                covered = e
-        return chosen
-
-
-def _is_word_char(c: str) -> bool:
-    return c.isalnum() or c == "_"
+        """(start, end, predicate) of the phrases inside [start, end), none inside a skipped span: leftmost first, the
+        longest at one start, none overlapping."""
+        predicates = _predicate_indexes()[side][1]
+        return [(f.begin, f.finish, predicates[f.phrase]) for f in self.phrases[side].within(start, end, skip)]
 
 
 @cache

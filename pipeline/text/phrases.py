@@ -58,6 +58,7 @@ class Found(NamedTuple):
     begin: int
     finish: int
     text: str
+    phrase: int  # index of the phrase in its PhraseIndex
 
     def start(self) -> int:
         return self.begin
@@ -78,25 +79,26 @@ class WholePhrases:
 
     def __init__(self, index: PhraseIndex, text: str):
         self.text = text
-        self.found = [(start, end) for _, start, end in index.occurrences(folded(text))
+        self.found = [(start, end, phrase) for phrase, start, end in index.occurrences(folded(text))
                       if not (start > 0 and _is_word_char(text[start - 1]) or end < len(text) and _is_word_char(text[end]))]
-        self.starts = [start for start, _ in self.found]
+        self.starts = [start for start, _, _ in self.found]
 
-    def within(self, start: int = 0, end: int | None = None) -> list[Found]:
+    def within(self, start: int = 0, end: int | None = None, skip: Iterable[tuple[int, int]] = ()) -> list[Found]:
+        """Phrases inside [start, end), none inside a skipped span."""
         end = len(self.text) if end is None else end
         chosen, covered = [], start
         for i in range(bisect_left(self.starts, start), len(self.found)):
-            s, e = self.found[i]
+            s, e, phrase = self.found[i]
             if s >= end:
                 break
-            if s >= covered and e <= end:
-                chosen.append(Found(s, e, self.text))
+            if s >= covered and e <= end and not any(a < e and s < b for a, b in skip):
+                chosen.append(Found(s, e, self.text, phrase))
                 covered = e
         return chosen
 
     def any_within(self, start: int, end: int) -> bool:
         i = bisect_left(self.starts, start)
-        return any(e <= end for s, e in self.found[i:] if s < end) if i < len(self.found) else False
+        return any(e <= end for s, e, _ in self.found[i:] if s < end) if i < len(self.found) else False
 
 
 def _is_word_char(c: str) -> bool:
