@@ -97,7 +97,7 @@ def _vague_amounts() -> dict[str, float]:
 
 # A number is read in two steps, each one compiled match: its core ("1,000", "twenty-seven", "2 million"), then what
 # follows it ("-for-1,000", "-hour", "-thirds", " percent"). Trying one alternation of every form at each candidate
-# re-read the core once per form, with backtracking; the core is atomic, as nothing after it may shorten it.
+# re-read the core once per form, with backtracking. Digits are read atomically: nothing after them may shorten them.
 _CORE_WORDS = rf"(?:{_WORDS})\b"
 _CORE_DIGITS = rf"(?>{_DIGITS})(?:\s+(?:thousand|million|billion)\b|\s*(?:mln|bn)\b)?"
 _CORE = re.compile(rf"(?P<digits>{_CORE_DIGITS})|{_CORE_WORDS}", re.IGNORECASE)
