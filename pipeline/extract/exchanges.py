@@ -50,6 +50,8 @@ _ATTRIBUTIVE = re.compile(r",?\s+(?:prisoner[s-]?\s+|POW\s+|prisoner-of-war\s+)?
 _NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|before|started\s+in|began\s+in|from|talks|negotiations|meeting|summit|agreement|agreed|signed|reached)\b[^.,]{0,12}$", re.I)
 _ON_DATE = re.compile(r"\b(?:on|On)\s+$")
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
+_ANSWERING = re.compile(r"In\s+(?:exchange|return|turn)\b")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _WHEN_AFTER = re.compile(r",?\s+when\b")
 _HANDOVER_VERB = re.compile(r"\b(?:freed|released|exchanged|swapped|returned|handed\s+over|came\s+home)\b")
 # "KYIV, May 24 (Reuters) -" dates the report, never a handover.
@@ -184,6 +186,22 @@ def _mediations(text: str, parties: list[PartyMention]) -> list[PartyMention]:
         if code:
             found.append(PartyMention(m.start(group), m.end(group), code, m.group(group)))
     return sorted(set(found), key=lambda p: p.start)
+
+
+def _answered(text: str, sentences: list[Sentence], i: int) -> list[int]:
+    """The sentences an answering sentence ("In exchange, ...") answers: those before it in its paragraph, or, when it
+    opens a paragraph, those of the paragraph before."""
+    def paragraph_break_after(k: int) -> bool:
+        return _PARAGRAPH_BREAK.search(text, sentences[k].end, sentences[k + 1].start) is not None
+
+    answered, j = [], i - 1
+    if j >= 0 and paragraph_break_after(j):
+        answered.append(j)
+        j -= 1
+    while j >= 0 and not paragraph_break_after(j):
+        answered.append(j)
+        j -= 1
+    return answered
 
 
 def _mediator_subjects(text: str) -> list[re.Match]:
@@ -394,6 +412,13 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
         cues = {i: [(m, kind) for m, kind, _ in typed] for i, typed in enumerate(all_cues)}
         for i, date_cue in _chronology_items(text, sentences, dates, figures).items():
             cues[i] = sorted([*cues[i], (date_cue, "main")], key=lambda cue: cue[0].start())
+    # "In exchange, the United States released ...": the sentence answers the ones before it, which tell what the other
+    # side got back; they are read as part of the same handover.
+    for i, s in enumerate(sentences):
+        main_cue = next((m for m, kind in cues[i] if kind == "main"), None) if _ANSWERING.match(s.text) else None
+        for j in (_answered(text, sentences, i) if main_cue else ()):
+            if not cues[j]:
+                cues[j] = [(main_cue, "main")]
     cue_sentences = sorted({i for i, typed in cues.items() if any(kind in ("main", "planned", "background") for _, kind in typed)} | set(deal_sentences))
     if not cue_sentences or not any(_PEOPLE.search(sentences[i].text) for i in cue_sentences):
         return []

@@ -67,6 +67,7 @@ _PARTITIVE = re.compile(r"\s+of\s+(?:its|their|the|these|those|his|her|our)\s+")
 # A number that opens a list item, maybe after a bullet and a hedge ("- Up to 40: detainees ...").
 _ITEM_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–—][ \t]+)?(?:[A-Za-z]+[ \t]+){0,2}$")
 _COLON = re.compile(r":\s*")
+_RELATIVE_CLAUSE = re.compile(r"\s*,?\s*(?:who|whom|which|that)\b", re.IGNORECASE)
 _OF_WHOM_BEFORE = re.compile(r"\bof\s+whom\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _OF_NEXT = re.compile(r"\s+of\b")
 # Words right after a plural noun that show it was the head: verbs and adverbs a counted noun phrase never holds.
@@ -280,12 +281,14 @@ def _predicate(text: str, number: NumberMention, np_end: int, sentence: Sentence
         if len(after_text[:start - np_end].split()) > 10:
             break  # later phrases are further still
         found.append((start - np_end, predicate))
-    if found:
+    clause_start = max([sentence.start] + [text.rfind(c, sentence.start, number.start) + 1 for c in ";:"])
+    found_before = predicates.within("before", max(clause_start, number.start - 60), number.start)
+    # "the return of ten citizens who had been detained": a relative clause that says they were held tells where they
+    # came from; the noun before says what happened to them.
+    if found and not (found_before and found[0][1] == "held" and _RELATIVE_CLAUSE.match(after_text)):
         # "Four soldiers held in Gaza since 2023 were released": the verb with its auxiliary is the main verb, the bare participle a modifier.
         finite = [f for f in found[1:] if _auxiliary_before(after_text, f[0])] if not _auxiliary_before(after_text, found[0][0]) else []
         return (finite[0] if finite else found[0])[1], "after"
-    clause_start = max([sentence.start] + [text.rfind(c, sentence.start, number.start) + 1 for c in ";:"])
-    found_before = predicates.within("before", max(clause_start, number.start - 60), number.start)
     if found_before:
         return max(found_before, key=lambda f: (f[1], f[1] - f[0]))[2], "before"
     return None, None

@@ -202,3 +202,13 @@ def test_a_bulletin_dates_its_handover_by_yesterday():
     (mention,) = mentions_of(text)
     assert (mention.status, mention.party_a, mention.party_b) == ("completed", "RSF", "SD")
     assert mention.event_date == dt.date(2023, 4, 13)
+
+
+def test_in_exchange_answers_the_paragraph_before():
+    text = ("Statement on the release of our nationals\n\n"
+            "Washington welcomes the return of ten American citizens who had been detained in Venezuela. "
+            "They landed in Texas on Wednesday night.\n\n"
+            "In exchange, the United States released a businessman close to the government in Caracas.")
+    (mention,) = mentions_of("Published: December 21, 2023\n\n" + text)
+    assert (mention.status, mention.party_a, mention.party_b) == ("completed", "US", "VE")
+    assert mention.event_date == dt.date(2023, 12, 20) and fields(mention)["returned_to_a"] == {"10"}

@@ -166,3 +166,10 @@ def test_the_verb_with_its_auxiliary_is_the_predicate_not_a_participle_modifier(
     assert one("Six soldiers held in Kherson since 2022 were released on Monday.")[5] == "released"
     assert one("8,000 soldiers remain in Russian captivity.")[5] == "held"
     assert one("Fifty soldiers returned home after being held for a year.")[5] == "returned"
+
+
+def test_a_relative_clause_of_captivity_does_not_outweigh_the_release_before_the_number():
+    (freed,) = extract_figures("Washington welcomed the return of ten citizens who had been detained in Venezuela.")
+    assert (freed.value, freed.predicate) == (10, "returned")
+    (still,) = extract_figures("Officials said ten citizens who had been detained were still missing.")
+    assert still.predicate != "returned"
