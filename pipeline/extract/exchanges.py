@@ -24,7 +24,7 @@ from pipeline.extract.figures import LINKED, FigureMention, extract_figures
 from pipeline.extract.parties import PartyMention, find_parties, main_sides, parties, party_of_word, stated_pair
 from pipeline.lexicons import load, phrase_alternation
 from pipeline.text.dates import DateMention, find_dates, resolve
-from pipeline.text.phrases import Found, PhraseIndex, WholePhrases
+from pipeline.text.phrases import Found, PhraseIndex, WholePhrases, stretches
 from pipeline.text.sentences import Sentence, split_sentences
 
 COUNTED = {"prisoners": "returned_to", "people": "returned_to", "soldiers": "soldiers_to", "civilians": "civilians_to"}
@@ -207,28 +207,18 @@ def _answered(text: str, sentences: list[Sentence], i: int) -> list[int]:
 def _mediator_subjects(text: str) -> list[re.Match]:
     """Matches of the mediator-subject pattern ('Qatar acted as mediator', 'Turkey brokered the swap'), tried only in the
     stretches around a mediation word: the match ends with that word and starts at most 80 characters before it."""
-    low, stretches = text.lower(), []
+    low, anchors = text.lower(), []
     for word in _MEDIATOR_WORDS:
         i = low.find(word)
         while i >= 0:
-            stretches.append((max(0, i - 80), min(len(text), i + 120)))
+            anchors.append((i, i + len(word)))
             i = low.find(word, i + 1)
     matches, covered = [], 0
-    for start, end in _merged(sorted(stretches)):
+    for start, end in stretches(anchors, 80, 120, len(text)):
         for m in _MEDIATOR_SUBJECT.finditer(text, max(start, covered), end):
             matches.append(m)
             covered = m.end()
     return matches
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
 
 
 def _each_side(text: str, figure: FigureMention, sentence: Sentence) -> bool:

@@ -12,7 +12,7 @@ import re
 from functools import cache, lru_cache
 from dataclasses import dataclass
 
-from pipeline.text.phrases import PhraseIndex
+from pipeline.text.phrases import PhraseIndex, stretches
 
 MONTHS = {name: i for i, name in enumerate(
     "January February March April May June July August September October November December".split(), start=1)}
@@ -104,16 +104,8 @@ def _name_index() -> PhraseIndex:
 
 
 def _stretches(text: str) -> list[tuple[int, int]]:
-    anchors = sorted([(start, end) for _, start, end in _name_index().occurrences(text, ordered=False)]
-                     + [m.span() for m in _YEAR_ANCHOR.finditer(text)])
-    stretches: list[tuple[int, int]] = []
-    for start, end in anchors:
-        start, end = max(0, start - _LEAD), min(len(text), end + _TRAIL)
-        if stretches and start <= stretches[-1][1]:
-            stretches[-1] = (stretches[-1][0], max(end, stretches[-1][1]))
-        else:
-            stretches.append((start, end))
-    return stretches
+    anchors = [(start, end) for _, start, end in _name_index().occurrences(text, ordered=False)]
+    return stretches(anchors + [m.span() for m in _YEAR_ANCHOR.finditer(text)], _LEAD, _TRAIL, len(text))
 
 
 @lru_cache(maxsize=16)  # both extractors read the same text's dates: find them once

@@ -30,6 +30,19 @@ class PhraseIndex:
         return found
 
 
+def stretches(anchors: Iterable[tuple[int, int]], lead: int, trail: int, length: int) -> list[tuple[int, int]]:
+    """The stretches of a text from `lead` characters before each anchor span to `trail` after it, overlapping ones
+    merged, in order: where a pattern whose matches hold an anchor need be tried."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(anchors):
+        start, end = max(0, start - lead), min(length, end + trail)
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def lowered(text: str) -> str | None:
     """The text in lower case for a case-blind search, or None when lower-casing would shift offsets ("İ" grows)."""
     low = text.lower()
