@@ -99,24 +99,28 @@ class ExchangeMention:
 
 
 @cache
-def _cues() -> dict[str, re.Pattern]:
+def _cue_lexicon() -> dict[str, list[str]]:
+    """Cue phrases by kind, as the lexicon writes them."""
     by_kind: dict[str, list[str]] = {}
     for row in load("exchange_cues"):
         by_kind.setdefault(row["kind"], []).append(row["phrase"])
-    return {kind: re.compile(rf"\b(?:{phrase_alternation(ps)})\b", re.I) for kind, ps in by_kind.items()}
+    return by_kind
 
 
 @cache
-def _cue_indexes() -> dict[str, PhraseIndex]:
-    by_kind: dict[str, list[str]] = {}
-    for row in load("exchange_cues"):
-        by_kind.setdefault(row["kind"], []).append(" ".join(row["phrase"].lower().split()))
-    return {kind: PhraseIndex(phrases) for kind, phrases in by_kind.items()}
+def _cue_pattern(kind: str) -> re.Pattern:
+    """A whole-sentence test for the few kinds still read by pattern (deal, future, next_day); compiled on first use."""
+    return re.compile(rf"\b(?:{phrase_alternation(_cue_lexicon()[kind])})\b", re.I)
+
+
+@cache
+def _cue_index(kind: str) -> PhraseIndex:
+    return PhraseIndex(" ".join(phrase.lower().split()) for phrase in _cue_lexicon()[kind])
 
 
 @lru_cache(maxsize=64)  # a text's cues of one kind are found once, in one pass, then read per sentence and window
 def _cue_phrases(kind: str, text: str) -> WholePhrases:
-    return WholePhrases(_cue_indexes()[kind], text)
+    return WholePhrases(_cue_index(kind), text)
 
 
 @dataclass
@@ -392,8 +396,8 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     cues = {i: [(m, kind) for m, kind, stage in typed if not stage] for i, typed in enumerate(all_cues)}
     has_event = any(kind in ("main", "planned", "background") for typed in cues.values() for _, kind in typed)
     figures = extract_figures(text, parties) if figures is None else figures
-    deal_cue = _cues()["deal"]
-    future = _cues()["future"]
+    deal_cue = _cue_pattern("deal")
+    future = _cue_pattern("future")
     # A deal's terms may follow the sentence that names it: "The ceasefire took effect ... Under its first phase, 33 hostages are to be freed ..."
     deal_sentences = [i for i, s in enumerate(sentences) if (deal_cue.search(s.text) or (i > 0 and deal_cue.search(sentences[i - 1].text) and future.search(s.text))) and any(
         s.start <= f.start < s.end and f.category in COUNTED and (f.predicate == "agreed" or (future.search(s.text) and f.predicate in HANDOVER_PREDICATES))
@@ -589,7 +593,7 @@ def _planned(r: _Reading, cues, planned_sentences: list[int], main: ExchangeMent
         s = r.sentences[i]
         cue = next(m for m, kind in cues[i] if kind == "planned")
         stage_dates = [d for d in _event_date_candidates(r, i, main_date_starts) if not in_segment(d.start)]
-        next_day = _cues()["next_day"].search(s.text)
+        next_day = _cue_pattern("next_day").search(s.text)
         if not stage_dates and next_day and base is not None:
             mention = ExchangeMention(f"m{s.start + next_day.start()}", "planned", main.party_a if main else r.sides[0], r.sides[1], s.start + next_day.start())
             mention.claims.append(Claim("status", "planned", cue.start(), cue.end()))

@@ -100,7 +100,7 @@ def _vague_amounts() -> dict[str, float]:
 # re-read the core once per form, with backtracking. Digits are read atomically: nothing after them may shorten them.
 _CORE_WORDS = rf"(?:{_WORDS})\b"
 _CORE_DIGITS = rf"(?>{_DIGITS})(?:\s+(?:thousand|million|billion)\b|\s*(?:mln|bn)\b)?"
-_CORE = re.compile(rf"(?P<digits>{_CORE_DIGITS})|{_CORE_WORDS}", re.IGNORECASE)
+_CORE = re.compile(rf"{_CORE_DIGITS}|{_CORE_WORDS}", re.IGNORECASE)
 _BEFORE_NUMBER = frozenset("_.,:$€£-")  # with letters and digits: a number never starts right after one ("COP29", "$5")
 
 
