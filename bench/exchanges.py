@@ -29,7 +29,8 @@ SETS = {"round 1 (first run F1 0.200, then used for fixes)": ROOT / "bench" / "h
         "round 6 (first run F1 0.444, then used for fixes)": ROOT / "bench" / "heldout_exchanges_round6",
         "round 7 (first run F1 0.500, then used for fixes)": ROOT / "bench" / "heldout_exchanges_round7",
         "round 8 (first run F1 1.000 with counts right for 2 of 3, then used for fixes)": ROOT / "bench" / "heldout_exchanges_round8",
-        "round 9 (first run F1 0.222, then used for fixes)": ROOT / "bench" / "heldout_exchanges_round9"}
+        "round 9 (first run F1 0.222, then used for fixes)": ROOT / "bench" / "heldout_exchanges_round9",
+        "round 10 (first run F1 0.250, then used for fixes)": ROOT / "bench" / "heldout_exchanges_round10"}
 
 
 def expected(folder: Path) -> list[dict]:
