@@ -58,6 +58,8 @@ _AGE_AFTER = re.compile(r"-year-old|\s+years?\s+old\b")
 _AGE_BEFORE = re.compile(r"\b(?:aged?|age)\s+$")
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# "the remaining three", "the other two", "those 95": a number standing for a group counted earlier in the text.
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those)\s+(?:(?:remaining|other|last|first|same|freed|released|returned|missing)\s+)?$", re.IGNORECASE)
 _REFERRING_NUMBERS = frozenset({"two", "three", "four", "five"})
 _REFERENCE_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?{_REFERENCE_NOUNS}\b")  # "the two (warring) parties"
 _CLAUSE_END = re.compile(r"[,;:.!?](?=\s|$)")
@@ -240,6 +242,8 @@ def _noun_follows(text: str, words: list[re.Match], i: int) -> bool:
 def _qualifier(text: str, number: NumberMention) -> str:
     if number.vague:
         return "vague"
+    if text[number.end - 1] == "+" or text.endswith("-plus", number.start, number.end):
+        return "more_than"  # "600+ bodies", "a 40-plus-year sentence"
     window_start = max(0, number.start - 25)
     before = text[window_start:number.start]
     if not before[-1:].isspace():
@@ -320,6 +324,7 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
     sentence = next(sentence_iter, None)
     predicates = _Predicates(text)
     previous: FigureMention | None = None
+    counted: dict[float, FigureMention] = {}  # the last figure of each value that counts people or things
     for number in find_numbers(text):
         while sentence is not None and sentence.end <= number.start:
             sentence = next(sentence_iter, None)
@@ -353,8 +358,11 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
             category = previous.category if known else "other"
         if category is None:
             elided = previous is not None and previous.sentence == sentence.text and number.kind == "number" and _ELLIPSIS_END.match(text, number.end)
+            antecedent = counted.get(number.value) if number.kind == "number" else None
             if (linked or compared or elided) and previous.category not in DURATIONS | {"other", "percent"}:
                 category = previous.category
+            elif antecedent and _DEFINITE_BEFORE.search(text, max(0, number.start - 30), number.start):
+                category, party = antecedent.category, party or antecedent.party  # "the remaining three": named before
             elif (number.vague or (predicate in PEOPLE_PREDICATES and predicate_side == "after") or _human_subject().match(text, number.end)
                   or text.find("whom", max(sentence.start, number.start - 30), number.start) >= 0
                   and _OF_WHOM_BEFORE.search(text, max(sentence.start, number.start - 30), number.start)):  # "of whom about 24 are alive"
@@ -372,4 +380,6 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
         )
         figures.append(figure)
         previous = figure
+        if category not in DURATIONS | {"other", "percent"}:
+            counted[number.value] = figure
     return figures

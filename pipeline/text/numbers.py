@@ -35,7 +35,7 @@ class NumberMention(NamedTuple):  # a tuple: built for every number, and a froze
     value: float
     value_high: float | None = None
     vague: bool = False
-    kind: str = "number"  # number, range, pair (one side of N-for-N), unit (N-hour), fraction, percent
+    kind: str = "number"  # number, range, pair (one side of N-for-N), unit (N-hour), fraction, percent, money
     unit: str | None = None
 
 
@@ -101,7 +101,8 @@ def _vague_amounts() -> dict[str, float]:
 _CORE_WORDS = rf"(?:{_WORDS})\b"
 _CORE_DIGITS = rf"(?>{_DIGITS})(?:\s+(?:thousand|million|billion)\b|\s*(?:mln|bn)\b)?"
 _CORE = re.compile(rf"{_CORE_DIGITS}|{_CORE_WORDS}", re.IGNORECASE)
-_BEFORE_NUMBER = frozenset("_.,:$€£-")  # with letters and digits: a number never starts right after one ("COP29", "$5")
+_BEFORE_NUMBER = frozenset("_.,:-")  # with letters and digits: a number never starts right after one ("COP29", "1,000")
+CURRENCY_SIGNS = frozenset("$€£¥₽₴₹")  # a number in digits after one is an amount of money: "£40,000", "$6 billion"
 
 
 @cache
@@ -113,7 +114,7 @@ def _tails() -> tuple[re.Pattern, re.Pattern]:
     compound = rf"(?P<compound>-(?!(?:{_NUMWORD}|for|odd)\b)(?P<cname>[a-z]+))(?![\w-])"
     plain = r"(?P<num>)(?![\w]|-(?!for\b))"
     after_digits = [pair, r"(?P<drange>\s*(?:-|–|—)\s*(?P<d2>(?>" + _DIGITS + r")))(?![\w-])", unit,
-                    r"(?P<percent>\s*(?:%|percent\b|per\s+cent\b))", compound, plain]
+                    r"(?P<percent>\s*(?:%|percent\b|per\s+cent\b))", r"(?P<plus>\+|-plus\b)(?![\w+])", compound, plain]
     after_words = [pair, unit, rf"(?P<fraction>[\s-](?P<fden>{'|'.join(_FRACTIONS)})\b)", compound, plain]
     return tuple(re.compile("|".join(alternatives), re.IGNORECASE) for alternatives in (after_digits, after_words))
 
@@ -166,9 +167,10 @@ def _candidate_starts(text: str) -> list[int]:
     low = folded(text)
     starts = []
     for phrase, start, end in index.occurrences(low, ordered=False):
-        if start > 0 and (low[start - 1].isalnum() or low[start - 1] in _BEFORE_NUMBER):
-            continue  # inside a word or a number ("often", "COP29", "1,000")
         word = index.phrases[phrase]
+        if start > 0 and (low[start - 1].isalnum() or low[start - 1] in _BEFORE_NUMBER
+                          or low[start - 1] in CURRENCY_SIGNS and not word[0].isdigit()):
+            continue  # inside a word or a number ("often", "COP29", "1,000")
         if word[0].isdigit():
             starts.append(start)
         elif word[-1] in " -":
@@ -198,7 +200,10 @@ def find_numbers(text: str) -> list[NumberMention]:
         core = _CORE.match(text, start)
         tail = core and (after_digits if first.isdigit() else after_words).match(text, core.end())
         if tail:
-            found.extend(_read_number(core, tail))
+            read = _read_number(core, tail)
+            if start and text[start - 1] in CURRENCY_SIGNS and read and read[0].kind == "number":
+                read = [read[0]._replace(start=start - 1, kind="money", unit="other")]  # the sign is part of it
+            found.extend(read)
             covered = tail.end()
     return found
 
