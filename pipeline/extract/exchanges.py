@@ -34,7 +34,8 @@ _PARTY_WORD = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w’'-]*)?"
 _EACH_AFTER = re.compile(r"\s*(?:per\s+side|each|apiece|(?:from|on|for|to|by)\s+(?:each|both|either)\s+sides?|every)\b", re.I)
 _EACH_LATER = re.compile(r"[^.;,]{0,40}?\b(?:freed|released|returned|handed\s+over|exchanged)\s+(?:by|from)\s+(?:each|both|either)\s+(?:side|sides|country|countries)\b", re.I)
 _EACH_BEFORE = re.compile(r"\b(?:each\s+side|both\s+sides|each\s+country|both\s+countries|either\s+side|each)\b(?:\s+\w+){0,2}\s+$", re.I)
-_GIVER = re.compile(rf"(?P<giver>{_PARTY_WORD})\s+(?:has\s+|had\s+|have\s+|will\s+|was\s+|were\s+)?(?:later\s+|also\s+|then\s+|\w+ly\s+)?(?:released|releasing|freed|freeing|free|release|handed\s+over|handing\s+over|hand\s+over|returned|returning|transferred|transferring|sent\s+back|repatriated)\s+(?:\w+\s+){{0,3}}$")
+# "Russia released", "Hamas is to free", "Israel's prison service said it had freed"
+_GIVER = re.compile(rf"(?P<giver>{_PARTY_WORD})(?:(?:\s+[a-z][\w-]*){{0,3}}\s+said\s+(?:that\s+)?(?:it|they))?\s+(?:has\s+|had\s+|have\s+|will\s+|would\s+|was\s+|were\s+|(?:is|are|was|were)\s+(?:due\s+)?to\s+|agreed\s+to\s+)?(?:later\s+|also\s+|then\s+|\w+ly\s+)?(?:released|releasing|freed|freeing|free|release|handed\s+over|handing\s+over|hand\s+over|returned|returning|transferred|transferring|sent\s+back|repatriated)\s+(?:\w+\s+){{0,3}}$")
 _GIVER_AFTER = re.compile(rf"\s*(?:\w+\s+){{0,2}}?(?:freed|released|handed\s+over|returned)\s+by\s+(?:the\s+)?(?P<giver>{_PARTY_WORD})")
 _ADDED = re.compile(r"\b(?:along\s+with|in\s+addition\s+to|as\s+well\s+as|plus)\s+(?:\w+\s+){0,2}$", re.I)
 _IN_EXCHANGE_FOR = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:\w+\s+){0,2}$", re.I)
@@ -52,6 +53,11 @@ _ON_DATE = re.compile(r"\b(?:on|On)\s+$")
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
 _ANSWERING = re.compile(r"In\s+(?:exchange|return|turn)\b")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# "It was the second handover ..." and later "On Friday, the first day, ...": two handovers, not one told twice.
+_STAGE_ORDINAL = re.compile(r"\b(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last)\s+(?:[a-z-]+\s+)?"
+                            r"(?:day|handover|exchange|swap|round|stage|phase|batch|group|release|leg)\b", re.I)
+# A live blog's entry opens with its time of day on a line of its own ("9:58 p.m.", "14.32 GMT"): it happened on the blog's day.
+_ENTRY_TIME = re.compile(r"[ \t]*\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|BST|UTC|CET|EET|ET|EST|EDT|PT))?[ \t]*\n", re.I)
 _WHEN_AFTER = re.compile(r",?\s+when\b")
 _HANDOVER_VERB = re.compile(r"\b(?:freed|released|exchanged|swapped|returned|handed\s+over|came\s+home)\b")
 # "KYIV, May 24 (Reuters) -" dates the report, never a handover.
@@ -64,9 +70,11 @@ _HEADLINE_YEAR_BEFORE = re.compile(r"\b(?:since|until|before|after|from|by)\s+$"
 # "Ukraine said on Thursday ..." dates the statement, not the handover.
 _STATEMENT_DATE = re.compile(r"\b(?:said|says|announced|reported|told|confirmed|stated|added)\s+(?:\w+\s+)?(?:on|late\s+on|early\s+on)\s+$", re.I)
 _PEOPLE = re.compile(r"\b(?:prisoners?|POWs?|captives?|detainees?|hostages?|soldiers?|servicemen|civilians|troops|defenders|inmates|people|persons|nationals|citizens)\b", re.I)
-_MEDIATOR_WORDS = ("mediat", "broker", "facilitat", "go-between", "intermediar")  # the subject pattern runs only if one is there
+_MEDIATOR_WORDS = ("mediat", "broker", "facilitat", "go-between", "intermediar", "helped")  # the subject pattern runs only if one is there
 _MEDIATOR_SUBJECT = re.compile(rf"(?P<who>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:acted\s+as|served\s+as|was|were)\s+(?:the\s+|a\s+)?(?:mediators?|brokers?|go-betweens?|intermediar(?:y|ies))\b"
-                               rf"|(?P<who2>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:mediated|brokered|facilitated)\s+(?:the|a|an|this)\s+(?:\w+\s+)?(?:exchange|swap|deal|agreement|handover|release)")
+                               rf"|(?P<who2>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:mediated|brokered|facilitated)\s+(?:the|a|an|this)\s+(?:\w+\s+)?(?:exchange|swap|deal|agreement|handover|release)"
+                               # "Ankara and Riyadh helped arrange an exchange": the sides arrange, a third party helps
+                               rf"|(?P<helpers>{_PARTY_WORD}(?:\s*,\s*{_PARTY_WORD})*(?:,?\s+and\s+{_PARTY_WORD})?)\s+(?:(?:had|has|have)\s+)?(?:also\s+)?helped\s+(?:to\s+)?(?:arrange|broker|negotiate|secure|mediate|facilitate)\b")
 
 
 @dataclass
@@ -184,6 +192,9 @@ def _mediations(text: str, parties: list[PartyMention]) -> list[PartyMention]:
         if code and re.search(r"exchange|swap|deal|agreement|handover|release", m.group("what"), re.I):
             found.append(PartyMention(m.start("who"), m.end("who"), code, m.group("who")))
     for m in _mediator_subjects(text):
+        if m.group("helpers"):
+            found += [p for p in parties if m.start("helpers") <= p.start < m.end("helpers")]
+            continue
         group = "who" if m.group("who") else "who2"
         words = m.group(group).split()
         code = party_of_word(m.group(group)) or party_of_word(words[-1]) or party_of_word(words[0])
@@ -206,6 +217,18 @@ def _answered(text: str, sentences: list[Sentence], i: int) -> list[int]:
         answered.append(j)
         j -= 1
     return answered
+
+
+def _stage_ordinal(sentence_text: str) -> str | None:
+    m = _STAGE_ORDINAL.search(sentence_text)
+    return m.group("ordinal").lower() if m else None
+
+
+def _entry_time(text: str, pos: int) -> re.Match | None:
+    """The time line that opens the paragraph holding `pos`, if the paragraph is a timed live-blog entry."""
+    breaks = list(_PARAGRAPH_BREAK.finditer(text, 0, pos))
+    start = breaks[-1].end() if breaks else 0
+    return _ENTRY_TIME.match(text, start)
 
 
 def _mediator_subjects(text: str) -> list[re.Match]:
@@ -257,6 +280,12 @@ def _recipients(r: _Reading, figure: FigureMention) -> tuple[list[str], bool]:
         code = party_of_word(m.group("receiver").split()[0])
         if code in sides:
             return [code], True
+    if _IN_EXCHANGE_FOR.search(text, max(sentence.start, figure.start - 40), figure.start):
+        # "Russia handed over 215 Ukrainians ... in return for 55 prisoners": the 55 go the other way
+        earlier = [f for f in r.figures if sentence.start <= f.start < figure.start and f.category in COUNTED]
+        given = _recipients(r, earlier[-1])[0] if earlier else []
+        if len(given) == 1:
+            return _other_side(sides, given[0]), True
     return [], False
 
 
@@ -276,7 +305,8 @@ def _recipients_from_verbs(r: _Reading, figure: FigureMention, sentence: Sentenc
 
 def _party_of_phrase(phrase: str) -> str | None:
     """The party a giver or receiver phrase names: its first word ('Russia's defence ministry'), else the whole ('United States')."""
-    return party_of_word(phrase.split()[0]) or party_of_word(phrase)
+    first = phrase.split()[0]
+    return party_of_word(first) or party_of_word(first.removesuffix("'s").removesuffix("’s")) or party_of_word(phrase)
 
 
 def _other_side(sides: tuple[str, str], code: str) -> list[str]:
@@ -496,12 +526,30 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
         main = ExchangeMention(f"m{first_cue.start()}", "completed", a, b, first_cue.start())
         main.claims.append(Claim("status", "completed", first_cue.start(), first_cue.end()))
         deal_dates = {c.start for c in deal.claims if c.field == "event_date"} if deal else set()
+        main_ordinal = _stage_ordinal(sentences[main_sentences[0]].text)
         for i in main_sentences:
             candidates = [d for d in _event_date_candidates(r, i, deal_dates) if not in_segment(d.start)]
-            if candidates and main.event_date is None:
+            another = main_ordinal is not None and i != main_sentences[0] and _stage_ordinal(sentences[i].text) not in (None, main_ordinal)
+            if candidates and main.event_date is None and not another:
                 _set_date(main, candidates[0], reference_date, "past")
             elif candidates and "planned" not in kinds(i):
                 stage_sentences[i] = candidates[0]  # a handover on another day, told in its own sentence
+        first = main_sentences[0]
+        if main.event_date is None and first + 1 < len(sentences) and first + 1 not in cue_sentences and not _PARAGRAPH_BREAK.search(
+                text, sentences[first].end, sentences[first + 1].start):  # "The second day of the exchange has ended. Today 357 ..."
+            candidates = [d for d in _event_date_candidates(r, first + 1, deal_dates) if not in_segment(d.start)]
+            if candidates:
+                _set_date(main, candidates[0], reference_date, "past")
+        if main.event_date is None and reference_date is not None:
+            entry = next(filter(None, (_entry_time(text, sentences[i].start) for i in main_sentences if i not in stage_sentences)), None)
+            if entry is not None:
+                main.event_date, main.date_precision = reference_date, "day"
+                main.claims.append(Claim("event_date", reference_date.isoformat(), entry.start(), entry.end(), True))
+        for i in main_sentences if main.event_date is None else ():  # "In September 2022, ... an exchange": only a month is said
+            candidates = [d for d in _event_date_candidates(r, i, deal_dates, ("month",)) if not in_segment(d.start)]
+            if candidates:
+                _set_date(main, candidates[0], reference_date, "past")
+                break
     for i in cue_sentences:  # "In the previous swap, on Aug. 24, each side released 115 POWs." / "... took place in August 2023"
         if i not in stage_sentences and kinds(i) == {"background"}:
             candidates = [d for d in _event_date_candidates(r, i, set(), ("day", "weekday", "month")) if not in_segment(d.start)]

@@ -57,6 +57,9 @@ _NUMBER_SIGN_BEFORE = re.compile(r"(?:No\.|#|number)\s*$")
 _AGE_AFTER = re.compile(r"-year-old|\s+years?\s+old\b")
 _AGE_BEFORE = re.compile(r"\b(?:aged?|age)\s+$")
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
+_OVER_A_PERIOD = re.compile(r"(?<!\bfor)(?<!\bof)(?<!\bjust)(?<!\bafter)(?<!\bin)(?<!\blasting)(?<!\btook)(?<!\btaking)\s+over\s+(?:the\s+(?:next|past|last|following)\s+)?$", re.IGNORECASE)
+_GROUPS = frozenset({"women", "men", "children"})
+_GROUPS_JOINED = re.compile(r"\s+(?:and|or)\s+(?P<noun>[a-z]+)\b")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # "the remaining three", "the other two", "those 95": a number standing for a group counted earlier in the text.
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those)\s+(?:(?:remaining|other|last|first|same|freed|released|returned|missing)\s+)?$", re.IGNORECASE)
@@ -189,7 +192,11 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
             if phrase in categories() and len(words[i:i + length]) == length:
                 return categories()[phrase], party, words[i + length - 1].end()
         if lowered in categories() and not _noun_follows(text, words, i):
-            return categories()[lowered], party, word_match.end()
+            category = categories()[lowered]
+            joined = _GROUPS_JOINED.match(text, word_match.end()) if category in _GROUPS else None
+            if joined and categories().get(joined.group("noun").lower()) in _GROUPS | {"people"}:
+                return "people", party, joined.end()  # "50 women and children": one count of both
+            return category, party, word_match.end()
         if lowered in categories():  # "22 wounded Russian soldiers": "wounded" modifies the head noun after it
             pos = word_match.end()
             continue
@@ -289,10 +296,16 @@ def _predicate(text: str, number: NumberMention, np_end: int, sentence: Sentence
     found_before = predicates.within("before", max(clause_start, number.start - 60), number.start)
     # "the return of ten citizens who had been detained": a relative clause that says they were held tells where they
     # came from; the noun before says what happened to them.
-    if found and not (found_before and found[0][1] == "held" and _RELATIVE_CLAUSE.match(after_text)):
+    if found:
         # "Four soldiers held in Gaza since 2023 were released": the verb with its auxiliary is the main verb, the bare participle a modifier.
-        finite = [f for f in found[1:] if _auxiliary_before(after_text, f[0])] if not _auxiliary_before(after_text, found[0][0]) else []
-        return (finite[0] if finite else found[0])[1], "after"
+        bare = not _auxiliary_before(after_text, found[0][0])
+        finite = [f for f in found[1:] if _auxiliary_before(after_text, f[0])] if bare else []
+        if finite:
+            return finite[0][1], "after"
+        # "is to free 50 women held in Gaza": a participle or relative clause of captivity says where they were, the
+        # verb before says what happens to them.
+        if not (found_before and found[0][1] == "held" and (bare or _RELATIVE_CLAUSE.match(after_text))):
+            return found[0][1], "after"
     if found_before:
         return max(found_before, key=lambda f: (f[1], f[1] - f[0]))[2], "before"
     return None, None
@@ -373,9 +386,12 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
             party = _captive_party(text[number.start:sentence.end], sides) if predicate == "held" else None
             if party is None and linked and previous.party and previous.category not in DURATIONS:
                 party = previous.party
+        qualifier = _qualifier(text, number)
+        if qualifier == "more_than" and category in DURATIONS and _OVER_A_PERIOD.search(text, max(0, number.start - 30), number.start):
+            qualifier = "exact"  # "freed over four days" spans them; "held for over four days" exceeds them
         figure = FigureMention(
             start=number.start, end=number.end, surface=surface, value=number.value, value_high=number.value_high,
-            qualifier=_qualifier(text, number), category=category, party=party, predicate=predicate,
+            qualifier=qualifier, category=category, party=party, predicate=predicate,
             sentence=sentence.text, kind=number.kind, phrase_end=max(np_end, number.end),
         )
         figures.append(figure)

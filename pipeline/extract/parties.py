@@ -103,8 +103,10 @@ def stated_pair(text: str, mentions: list[PartyMention], within: list[tuple[int,
 
 
 # "183 Palestinian prisoners" says where captives come from; "Hamas has released", "freed by Israel" say who acts.
-_CAPTIVES_AFTER = re.compile(r"\s+(?:prisoners?|hostages?|captives?|detainees?|POWs?|inmates)\b")
-_ACTS_AFTER = re.compile(r"\s+(?:has\s+|have\s+|had\s+|will\s+)?(?:released|freed|frees|releases|handed\s+over|hands\s+over|swapped|exchanged)\b")
+_CAPTIVES_AFTER = re.compile(r"\s+(?:prisoners?|hostages?|captives?|detainees?|POWs?|inmates|women|children|minors|teenagers)\b")
+_COUNT_BEFORE = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|dozen|hundred|thousand))\s+$", re.I)
+_ACTS_AFTER = re.compile(r"\s+(?:(?:has|have|had)\s+|(?:will|would|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|agreed\s+to)\s+(?=free\b|release\b|hand\s+over\b))?"
+                         r"(?:released|freed|frees|releases|free|release|handed\s+over|hands\s+over|hand\s+over|swapped|exchanged)\b")
 _ACTS_BEFORE = re.compile(r"\b(?:released|freed|handed\s+over|returned)\s+by\s+(?:the\s+)?$")
 
 
@@ -112,8 +114,8 @@ def _weight(text: str | None, mention: PartyMention) -> float:
     """How much a mention says a party is a side: half for the origin of captives, double for the actor of a release."""
     if text is None:
         return 1
-    if _CAPTIVES_AFTER.match(text, mention.end):
-        return 0.5
+    if _CAPTIVES_AFTER.match(text, mention.end) or _COUNT_BEFORE.search(text, max(0, mention.start - 12), mention.start):
+        return 0.5  # "39 Palestinian women", "39 Palestinians": where the people come from, not who acts
     if _ACTS_AFTER.match(text, mention.end) or _ACTS_BEFORE.search(text, max(0, mention.start - 25), mention.start):
         return 2
     return 1

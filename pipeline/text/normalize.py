@@ -17,11 +17,11 @@ from pipeline.text.spin import judge_and_repair
 
 _PUBLISHED_LINE = re.compile(r"^[ \t]*(?:Published|Updated|Posted|Date|Dated)\b[^\n]{0,40}$|^[^\n]{0,60}\b(?:Published|Updated|Posted)\b", re.I | re.M)
 # "KYIV, Ukraine (Reuters) — May 24, 2025 —" or "KYIV, May 24, 2025": a place, then the date right away.
-_DATELINE = re.compile(r"^(?:[A-Z][A-Za-z .’'-]{1,40}(?:,\s*[A-Z][A-Za-z .-]{1,30})?\s*(?:\([A-Za-z .]+\))?\s*[—–]+|[A-Z][A-Z .’'-]{1,40}(?:\s*\([A-Za-z .]+\))?\s*,)\s*")
+_DATELINE = re.compile(r"^(?:[A-Z][A-Za-z ./’'-]{1,40}(?:,\s*[A-Z][A-Za-z .-]{1,30})?\s*(?:\([A-Za-z .]+\))?\s*[—–]+|[A-Z][A-Z ./’'-]{1,40}(?:\s*\([A-Za-z .]+\))?\s*,)\s*")
 
 
 # Only capitalized words and separators, as a dateline's place and outlet: no headline verb, number or lower-case word.
-_PLACE_WORDS = re.compile(r"[ \t]*(?:[A-Z][\w.’'()-]*[ \t]*[,—–-]*[ \t]*){1,6}")
+_PLACE_WORDS = re.compile(r"[ \t]*(?:[A-Z][\w.’'()/-]*[ \t]*[,—–-]*[ \t]*){1,6}")
 
 
 @dataclass(frozen=True)

@@ -163,6 +163,16 @@ def test_value_and_category(text, expected):
     assert [(f.value, f.category) for f in extract_figures(text)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Hamas is to free 50 women and children held in Gaza.", [("50", 50, "exact", "people", None, "released")]),
+    ("The rebels freed 40 men and women over three days.", [("40", 40, "exact", "people", None, "released"), ("three", 3, "exact", "days", None, None)]),
+    ("He was held for over four years.", [("four", 4, "more_than", "years", None, None)]),
+    ("Russia said 50 soldiers are held in Kursk.", [("50", 50, "exact", "soldiers", None, "held")]),
+])
+def test_after_round_10_groups_periods_and_participles(text, expected):
+    assert figs(text) == expected
+
+
 def test_money_and_plus_signs_belong_to_the_figure():
     assert figs("Donors gave $1.2bn; 300-plus soldiers came back and 600+ bodies were returned.") == [
         ("$1.2bn", 1.2e9, "exact", "other", None, None), ("300-plus", 300, "more_than", "soldiers", None, "returned"),
