@@ -17,7 +17,7 @@ from typing import NamedTuple
 from pipeline.extract.parties import PartyMention, find_parties, main_sides, party_of_word
 from pipeline.lexicons import load, phrase_alternation
 from pipeline.text.dates import find_dates
-from pipeline.text.numbers import NumberMention, categories, find_numbers
+from pipeline.text.numbers import NumberMention, categories, find_numbers, words_to_number
 from pipeline.text.phrases import PhraseIndex, WholePhrases
 from pipeline.text.sentences import Sentence, split_sentences
 
@@ -60,6 +60,8 @@ _NAME_COMMA_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
 _OVER_A_PERIOD = re.compile(r"(?<!\bfor)(?<!\bof)(?<!\bjust)(?<!\bafter)(?<!\bin)(?<!\blasting)(?<!\btook)(?<!\btaking)\s+over\s+(?:the\s+(?:next|past|last|following)\s+)?$", re.IGNORECASE)
 _GROUPS = frozenset({"women", "men", "children"})
 _GROUPS_JOINED = re.compile(r"\s+(?:and|or)\s+(?P<noun>[a-z]+)\b")
+# An active verb's object starts here: a number, or a determiner that is not a time ("released the next day").
+_OBJECT_AFTER = re.compile(r"\s+(?:\d|more\s+than\b|at\s+(?:least|most)\b|up\s+to\b|over\s+\d|(?:a|an|their|its|his|her|some|about|nearly|almost|all|both|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|the(?!\s+(?:next|following|same|previous|day|week|month|year)\b))\b)", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # "the remaining three", "the other two", "those 95": a number standing for a group counted earlier in the text.
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those)\s+(?:(?:remaining|other|last|first|same|freed|released|returned|missing)\s+)?$", re.IGNORECASE)
@@ -200,6 +202,8 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
         if lowered in categories():  # "22 wounded Russian soldiers": "wounded" modifies the head noun after it
             pos = word_match.end()
             continue
+        if words_to_number(lowered) is not None and not (i == 0 and partitive):
+            break  # another number starts: "three allies freed eight Russians" (not "two of the five Iranians")
         code = party_of_word(word)
         if code is not None:
             if word.endswith("s") and word[0].isupper() and (i + 1 >= len(words) or words[i + 1].group().lower() not in categories()):
@@ -291,6 +295,8 @@ def _predicate(text: str, number: NumberMention, np_end: int, sentence: Sentence
     for start, end, predicate in predicates.within("after", np_end, np_end + len(after_text), [(np_end + a, np_end + b) for a, b in blanked]):
         if len(after_text[:start - np_end].split()) > 10:
             break  # later phrases are further still
+        if not _auxiliary_before(after_text, start - np_end) and _OBJECT_AFTER.match(text, end):
+            break  # "three allies released eight Russians": they did it, it was not done to them
         found.append((start - np_end, predicate))
     clause_start = max([sentence.start] + [text.rfind(c, sentence.start, number.start) + 1 for c in ";:"])
     found_before = predicates.within("before", max(clause_start, number.start - 60), number.start)

@@ -168,6 +168,11 @@ def test_value_and_category(text, expected):
     ("The rebels freed 40 men and women over three days.", [("40", 40, "exact", "people", None, "released"), ("three", 3, "exact", "days", None, None)]),
     ("He was held for over four years.", [("four", 4, "more_than", "years", None, None)]),
     ("Russia said 50 soldiers are held in Kursk.", [("50", 50, "exact", "soldiers", None, "held")]),
+    # After held-out round 11: the subject of an active verb did it; "individual" modifies a noun.
+    ("Three allies freed eight Russians.", [("Three", 3, "exact", "other", None, None), ("eight", 8, "exact", "people", "RU", "released")]),
+    ("It covers 1,240 individual cases.", [("1,240", 1240, "exact", "other", None, None)]),
+    ("Russia had returned 60 Ukrainian soldiers and Ukraine had freed 60 Russians.",
+     [("60", 60, "exact", "soldiers", "UA", "returned"), ("60", 60, "exact", "people", "RU", "released")]),
 ])
 def test_after_round_10_groups_periods_and_participles(text, expected):
     assert figs(text) == expected
