@@ -70,11 +70,11 @@ _HEADLINE_YEAR_BEFORE = re.compile(r"\b(?:since|until|before|after|from|by)\s+$"
 # "Ukraine said on Thursday ..." dates the statement, not the handover.
 _STATEMENT_DATE = re.compile(r"\b(?:said|says|announced|reported|told|confirmed|stated|added)\s+(?:\w+\s+)?(?:on|late\s+on|early\s+on)\s+$", re.I)
 _PEOPLE = re.compile(r"\b(?:prisoners?|POWs?|captives?|detainees?|hostages?|soldiers?|servicemen|civilians|troops|defenders|inmates|people|persons|nationals|citizens)\b", re.I)
-_MEDIATOR_WORDS = ("mediat", "broker", "facilitat", "go-between", "intermediar", "helped")  # the subject pattern runs only if one is there
-_MEDIATOR_SUBJECT = re.compile(rf"(?P<who>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:acted\s+as|served\s+as|was|were)\s+(?:the\s+|a\s+)?(?:mediators?|brokers?|go-betweens?|intermediar(?:y|ies))\b"
+_MEDIATOR_WORDS = ("mediat", "broker", "facilitat", "go-between", "intermediar", "helped", "good offices")  # the subject pattern runs only if one is there
+_MEDIATOR_SUBJECT = re.compile(rf"(?P<who>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:(?:acted\s+as|served\s+as|was|were)\s+(?:the\s+|a\s+)?(?:mediators?|brokers?|go-betweens?|intermediar(?:y|ies))\b|(?:provided|offered)\s+(?:\w+\s+)?(?:mediation|good\s+offices)\b)"
                                rf"|(?P<who2>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:mediated|brokered|facilitated)\s+(?:the|a|an|this)\s+(?:\w+\s+)?(?:exchange|swap|deal|agreement|handover|release)"
                                # "Ankara and Riyadh helped arrange an exchange": the sides arrange, a third party helps
-                               rf"|(?P<helpers>{_PARTY_WORD}(?:\s*,\s*{_PARTY_WORD})*(?:,?\s+and\s+{_PARTY_WORD})?)\s+(?:(?:had|has|have)\s+)?(?:also\s+)?helped\s+(?:to\s+)?(?:arrange|broker|negotiate|secure|mediate|facilitate)\b")
+                               rf"|(?P<helpers>{_PARTY_WORD}(?:\s*,\s*{_PARTY_WORD})*(?:,?\s+and\s+{_PARTY_WORD})?)\s+(?:(?:had|has|have)\s+)?(?:also\s+)?helped(?:\s+(?:to\s+)?(?:arrange|broker|negotiate|secure|mediate|facilitate)\b|(?=\s*[,.;]))")
 
 
 @dataclass
@@ -126,6 +126,13 @@ def _cue_index(kind: str) -> PhraseIndex:
     return PhraseIndex(" ".join(phrase.lower().split()) for phrase in _cue_lexicon()[kind])
 
 
+@cache
+def _things_exchanged() -> re.Pattern:
+    """An event word's object when it is a thing: within three words, after an optional parenthetical."""
+    things = phrase_alternation(_cue_lexicon()["thing"])
+    return re.compile(rf"\s*(?:,[^,.;]{{1,40}},\s*)?(?:(?:of|a|an|the|their|its|his|her|new|updated|full|detailed|\d+)\s+){{0,3}}(?:{things})\b", re.I)
+
+
 @lru_cache(maxsize=64)  # a text's cues of one kind are found once, in one pass, then read per sentence and window
 def _cue_phrases(kind: str, text: str) -> WholePhrases:
     return WholePhrases(_cue_index(kind), text)
@@ -161,6 +168,8 @@ def _event_cues(sentence: Sentence, text: str) -> list[tuple[Found, str, bool]]:
         near = _cue_phrases("not_event", text).within(max(sentence.start, m.start() - 10), min(sentence.end, m.end() + 25))
         if any(n.start() <= m.start() < n.end() for n in near):
             continue
+        if _things_exchanged().match(text, m.end(), sentence.end):
+            continue  # "exchanged lists of prisoners", "handed over a list of 462 names": no one changed sides
         before_start, after_end = max(sentence.start, m.start() - CUE_WINDOW), min(sentence.end, m.end() + CUE_WINDOW)
         before = text[before_start:m.start()]
         if _cue_phrases("negated", text).any_within(before_start, m.start()):

@@ -62,12 +62,14 @@ def find_published_date(text: str) -> dt.date | None:
         full = [d for d in find_dates(line) if d.precision == "day" and d.year is not None]
         if full:
             return dt.date(full[0].year, full[0].month, full[0].day)
+    yearless = None
     for line in head.split("\n")[:6]:
         m = _DATELINE.match(line)
         if m:
-            dates = [d for d in find_dates(line[m.end():m.end() + 40]) if d.start == 0 and d.precision == "day" and d.year is not None]
-            if dates:
+            dates = [d for d in find_dates(line[m.end():m.end() + 40]) if d.start == 0 and d.precision == "day"]
+            if dates and dates[0].year is not None:
                 return dt.date(dates[0].year, dates[0].month, dates[0].day)
+            yearless = yearless or (dates[0] if dates else None)
         # "PORT SUDAN, Sudan, Feb. 11, 2025 (Reuters) -", "YEMEN — RADIO BULLETIN, 14 April 2023": names, then the date.
         named = [d for d in find_dates(line[:120]) if d.precision == "day" and d.year is not None]
         if named and _PLACE_WORDS.fullmatch(line, 0, named[0].start):
@@ -75,4 +77,8 @@ def find_published_date(text: str) -> dt.date | None:
         only = find_dates(line.strip())
         if only and only[0].start == 0 and only[0].end == len(line.strip()) and only[0].precision == "day" and only[0].year:
             return dt.date(only[0].year, only[0].month, only[0].day)
+    if yearless is not None:  # "MOSCOW, Aug. 24 (Xinhua) --" ... "Editor: Liu Wen 2023-08-24 21:15:02": the same day, with its year
+        same_day = [d for d in find_dates(text) if d.precision == "day" and d.year is not None and (d.month, d.day) == (yearless.month, yearless.day)]
+        if same_day:
+            return dt.date(same_day[0].year, same_day[0].month, same_day[0].day)
     return None

@@ -98,3 +98,9 @@ def test_a_bare_month_after_a_preposition_is_the_latest_such_month():
     # With a day or a year it is the fuller date; without a preposition "May" is no month.
     assert [d.precision for d in find_dates("in October 2024, in October 12, 2024")] == ["month", "day"]
     assert find_dates("Officials may meet; May said so.") == []
+
+
+def test_a_yearless_dateline_is_dated_by_a_full_date_of_the_same_day_elsewhere():
+    from pipeline.text.normalize import find_published_date
+    assert find_published_date("MOSCOW, Aug. 24 (Xinhua) -- Text.\n\nEditor: Liu Wen 2023-08-24 21:15:02") == dt.date(2023, 8, 24)
+    assert find_published_date("MOSCOW, Aug. 24 (Xinhua) -- Text written on 2023-08-25.") is None
