@@ -44,10 +44,12 @@ def list_input_files(folder: Path) -> list[Path]:
 
 def _read(path: Path, folder: Path, max_bytes: int) -> tuple[bytes, Decoded | None]:
     """The file's bytes, or a rejection that needs no decoding."""
-    resolved = path.resolve()
-    if path.is_symlink() and not resolved.is_relative_to(folder.resolve()):
-        marker = f"link outside the input folder: {path.name}".encode()
-        return marker, Decoded(None, None, "outside the input folder: the file is a link to a path outside it; copy the file in instead")
+    resolved = path
+    if path.is_symlink():  # os.walk does not follow linked folders: only the file itself can lead outside
+        resolved = path.resolve()
+        if not resolved.is_relative_to(folder.resolve()):
+            marker = f"link outside the input folder: {path.name}".encode()
+            return marker, Decoded(None, None, "outside the input folder: the file is a link to a path outside it; copy the file in instead")
     try:
         size = resolved.stat().st_size
         if size > max_bytes:
@@ -67,12 +69,13 @@ def read_corpus(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES, selected: Call
         raise FileNotFoundError(f"input folder {folder} does not exist: create it or set EXCHANGES_SEEDS_DIR to a folder of .txt articles")
     by_id: dict[str, tuple[list[str], bytes, Decoded | None]] = {}
     for path in list_input_files(folder):
-        if selected is not None and not selected(path.relative_to(folder).as_posix()):
+        relative = path.relative_to(folder).as_posix()
+        if selected is not None and not selected(relative):
             continue
         raw, verdict = _read(path, folder, max_bytes)
         sid = source_id_of(raw)
         entry = by_id.setdefault(sid, ([], raw, verdict))
-        entry[0].append(path.relative_to(folder).as_posix())
+        entry[0].append(relative)
     documents = []
     for sid, (paths, raw, verdict) in sorted(by_id.items()):
         decoded = verdict or decode_document(raw, max_bytes)
