@@ -86,3 +86,22 @@ def test_own_spinner_output_is_judged_spun_and_facts_come_back(name):
 def test_a_short_clean_sentence_with_two_lexicon_words_is_not_spun():
     result = judge_and_repair("Russia and Ukraine trade hundreds of prisoners.")
     assert not result.is_spun and result.edits == []
+
+
+def test_an_article_spun_by_hand_with_words_our_spinner_does_not_use_gives_the_clean_articles_facts():
+    """Written in session 4: a spinner's other choices ("prisoners of struggle", "every facet", "because the begin of")."""
+    from pipeline.extract.exchanges import extract_exchanges
+    from pipeline.extract.figures import extract_figures
+
+    def facts(name):
+        doc = normalize((ARTICLES.parent / "spun_by_hand" / name).read_text(encoding="utf-8"))
+        figures = [(f.value, f.qualifier, f.category, f.party, f.predicate) for f in extract_figures(doc.text)]
+        exchanges = [(m.status, m.party_a, m.party_b, m.event_date, sorted((c.field, c.value) for c in m.claims if c.field != "status"))
+                     for m in extract_exchanges(doc.text, doc.published_date)]
+        return doc, figures, exchanges
+
+    clean, clean_figures, clean_exchanges = facts("uae_swap_clean.txt")
+    spun, spun_figures, spun_exchanges = facts("uae_swap_spun.txt")
+    assert not clean.is_spun and clean.repairs == [] and spun.is_spun
+    assert spun_figures == clean_figures and spun_exchanges == clean_exchanges
+    assert ("returned_to_a", "115") in clean_exchanges[0][4]
