@@ -88,8 +88,10 @@ def test_a_short_clean_sentence_with_two_lexicon_words_is_not_spun():
     assert not result.is_spun and result.edits == []
 
 
-def test_an_article_spun_by_hand_with_words_our_spinner_does_not_use_gives_the_clean_articles_facts():
-    """Written in session 4: a spinner's other choices ("prisoners of struggle", "every facet", "because the begin of")."""
+@pytest.mark.parametrize("pair, count", [("uae_swap", ("returned_to_a", "115")), ("ankara_swap", ("returned_to_a", "8"))])
+def test_an_article_spun_by_hand_with_words_our_spinner_does_not_use_gives_the_clean_articles_facts(pair, count):
+    """Written in session 4: a spinner's other choices ("prisoners of struggle", "every facet", "because the begin of",
+    "24 folks launched", "Chilly Struggle", "accomplished")."""
     from pipeline.extract.exchanges import extract_exchanges
     from pipeline.extract.figures import extract_figures
 
@@ -100,8 +102,8 @@ def test_an_article_spun_by_hand_with_words_our_spinner_does_not_use_gives_the_c
                      for m in extract_exchanges(doc.text, doc.published_date)]
         return doc, figures, exchanges
 
-    clean, clean_figures, clean_exchanges = facts("uae_swap_clean.txt")
-    spun, spun_figures, spun_exchanges = facts("uae_swap_spun.txt")
+    clean, clean_figures, clean_exchanges = facts(f"{pair}_clean.txt")
+    spun, spun_figures, spun_exchanges = facts(f"{pair}_spun.txt")
     assert not clean.is_spun and clean.repairs == [] and spun.is_spun
     assert spun_figures == clean_figures and spun_exchanges == clean_exchanges
-    assert ("returned_to_a", "115") in clean_exchanges[0][4]
+    assert count in clean_exchanges[0][4]
