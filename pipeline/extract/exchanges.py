@@ -52,6 +52,9 @@ _NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|before|started\s+in|began\s
 _ON_DATE = re.compile(r"\b(?:on|On)\s+$")
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
 _ANSWERING = re.compile(r"In\s+(?:exchange|return|turn)\b")
+_BOTH_SIDES = re.compile(r"\b(?:two|both|the|all|warring)\s+(?:sides|parties|countries)\b|\b(?:in\s+total|a\s+total\s+of)\b", re.I)
+_PART_OF = re.compile(r"\s+of\s+(?:the|those|these|them)\b", re.I)  # "114 of the freed prisoners": a part, already counted
+_TOTAL_BEFORE = re.compile(r"\b(?:exchange|swap|trade|exchanged|swapped|traded|exchanging|swapping)\s+(?:\w+\s+)?$", re.I)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # "It was the second handover ..." and later "On Friday, the first day, ...": two handovers, not one told twice.
 _STAGE_ORDINAL = re.compile(r"\b(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last)\s+(?:[a-z-]+\s+)?"
@@ -265,7 +268,7 @@ def _each_side(text: str, figure: FigureMention, sentence: Sentence) -> bool:
     return bool(_EACH_BEFORE.search(text, max(sentence.start, figure.start - 40), figure.start))
 
 
-def _recipients(r: _Reading, figure: FigureMention) -> tuple[list[str], bool]:
+def _recipients(r: _Reading, figure: FigureMention, by_noun: bool = True) -> tuple[list[str], bool]:
     """Which side(s) the people a figure counts were handed over to, and whether that is inferred."""
     text, sentence, sides = r.text, r.sentence_of(figure.start), r.sides
     if figure.party in sides:
@@ -292,10 +295,25 @@ def _recipients(r: _Reading, figure: FigureMention) -> tuple[list[str], bool]:
     if _IN_EXCHANGE_FOR.search(text, max(sentence.start, figure.start - 40), figure.start):
         # "Russia handed over 215 Ukrainians ... in return for 55 prisoners": the 55 go the other way
         earlier = [f for f in r.figures if sentence.start <= f.start < figure.start and f.category in COUNTED]
-        given = _recipients(r, earlier[-1])[0] if earlier else []
+        given = _recipients(r, earlier[-1], by_noun)[0] if earlier else []
         if len(given) == 1:
             return _other_side(sides, given[0]), True
+    # "33 hostages are to be freed": the text's other hostages went to one side; not "the two sides will exchange 887
+    # detainees", a total of both.
+    if by_noun and figure.predicate != "exchanged" and not _BOTH_SIDES.search(sentence.text) and not _TOTAL_BEFORE.search(
+            text, max(sentence.start, figure.start - 30), figure.start) and not _PART_OF.match(text, figure.end):
+        noun = _head_noun(text, figure)
+        for other in r.figures:
+            if other.start != figure.start and other.category == figure.category and _head_noun(text, other) == noun:
+                given = _recipients(r, other, by_noun=False)[0]
+                if len(given) == 1:
+                    return given, True
     return [], False
+
+
+def _head_noun(text: str, figure: FigureMention) -> str:
+    words = text[figure.end:figure.phrase_end].split()
+    return words[-1].lower().strip(".,;:’'\"") if words else ""
 
 
 def _recipients_from_verbs(r: _Reading, figure: FigureMention, sentence: Sentence) -> tuple[list[str], bool]:
@@ -582,7 +600,8 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
 
     planned_sentences = [i for i in cue_sentences if "planned" in kinds(i)]
     if main is not None:
-        handover_figures = [f for f in figures if not in_segment(f.start) and f.predicate != "agreed"
+        deal_figures = set(deal.figure_starts) if deal is not None else set()
+        handover_figures = [f for f in figures if not in_segment(f.start) and f.predicate != "agreed" and f.start not in deal_figures
                             and not any(r.inside(i, f.start) for i in stage_sentences)
                             and not any(r.inside(i, f.start) for i in planned_sentences if "main" not in kinds(i))
                             and not any(r.inside(i, f.start) for i in deal_sentences if "main" not in kinds(i))]

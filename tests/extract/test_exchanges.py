@@ -262,3 +262,14 @@ def test_a_yearless_dateline_takes_its_year_from_the_same_day_written_in_full_an
             "Qatar provided mediation, officials said.\n\nFiled 2023-10-18 19:02")
     (mention,) = mentions_of(text)
     assert mention.event_date == dt.date(2023, 10, 18) and fields(mention)["mediators"] == {"QA"}
+
+
+def test_a_deals_hostages_go_where_the_texts_other_hostages_went_but_a_total_or_a_part_goes_nowhere():
+    text = ("RAFAH, March 1, 2025 — Hamas freed two Israeli hostages on Saturday and Israel released 90 Palestinian prisoners. "
+            "Under the second phase of the truce, 60 hostages are to be freed in exchange for about 2,000 prisoners. "
+            "Officials said 40 of the freed prisoners went to Ramallah.")
+    mentions = mentions_of(text)
+    (deal,) = by_status(mentions, "agreed")
+    assert fields(deal)["returned_to_b"] == {"60"} and fields(deal)["returned_to_a"] == {"2000"}
+    (main,) = by_status(mentions, "completed")
+    assert fields(main)["returned_to_a"] == {"90"} and fields(main)["returned_to_b"] == {"2"}

@@ -88,7 +88,8 @@ def test_a_short_clean_sentence_with_two_lexicon_words_is_not_spun():
     assert not result.is_spun and result.edits == []
 
 
-@pytest.mark.parametrize("pair, count", [("uae_swap", ("returned_to_a", "115")), ("ankara_swap", ("returned_to_a", "8"))])
+@pytest.mark.parametrize("pair, count", [("uae_swap", ("returned_to_a", "115")), ("ankara_swap", ("returned_to_a", "8")),
+                                         ("gaza_sixth", ("returned_to_a", "369"))])
 def test_an_article_spun_by_hand_with_words_our_spinner_does_not_use_gives_the_clean_articles_facts(pair, count):
     """Written in session 4: a spinner's other choices ("prisoners of struggle", "every facet", "because the begin of",
     "24 folks launched", "Chilly Struggle", "accomplished")."""
