@@ -39,10 +39,14 @@ _PARTICLE = re.compile(r"\b(?:hand|hands|handed|handing|turn|turned|turning|took
 _BODIES_BEFORE = re.compile(r"\b(?:bodies|remains|corpses)\s+of\s+(?:the\s+)?$", re.I)
 _COMPARED = re.compile(r"\b(?:down|up|rising|falling|rose|fell)\s+from\s+(?:\w+\s+){0,2}$|\bcompared\s+(?:with|to)\s+(?:\w+\s+){0,2}$|\bthan\s+$", re.I)
 _COPULA = re.compile(r"\s+(?:of\s+(?:them|those|these|whom)\s+(?:[a-z]+\s+){0,2})?(?:were|are|was|is)\s+(?:all\s+)?")
-_ELLIPSIS_END = re.compile(r"\s*(?:[.;!?]|,\s|$)")  # "Kyiv received 757 bodies and Moscow 34."
+_ELLIPSIS_END = re.compile(r"\s*(?:[.;!?]|,\s|$)|\s+(?:to|from)\s+[A-Z]")  # "Kyiv received 757 bodies and Moscow 34.", "... and returned 89 to Russia"
+# "Air defences shot down 87 drones; 25 were lost": a bare number opening a clause counts what the clause before counted.
+_CLAUSE_OPENS_BEFORE = re.compile(r"[;:]\s*$")
+_VERB_AFTER = re.compile(r"\s+(?:were|was|are|is|had|have|has|remain|remained|went|got|came)\b")
+_TOLL_BEFORE = re.compile(r"\b(?:death|casualty|civilian|overall)\s+toll\b[^.;]{0,30}$", re.I)  # "death toll passes 46,000"
 LINKED = re.compile(r"(?:including|included|includes|among them|of whom|comprising|comprised|together with|\band)\s*$")
 # A word that may stand inside the counted noun phrase: lower case, or a name ("40 Red Cross staff", "120 ICRC volunteers").
-_MODIFIER = re.compile(r"[a-z][a-z-]*|[A-Z][a-z-]+|[A-Z]{2,5}")
+_MODIFIER = re.compile(r"[a-z][a-z-]*|[A-Z][a-z-]+(?:-[A-Z0-9]\w*)?|[A-Z]{1,5}-\w+|[A-Z]{2,5}")  # "Iskander-M", "Kh-101", "UN"
 _WORD = re.compile(r"[A-Za-z%][\w’'.-]*|%")
 _OPENING = string.punctuation + "“”‘’—–«»"  # what may stand right before a hedge that starts a phrase
 _IN_EXCHANGE_FOR = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:(?:about|some|nearly|around|roughly|at\s+least|more\s+than)\s+)?$", re.I)
@@ -70,6 +74,7 @@ _REFERENCE_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?{_REFERENCE_NOUNS}\b")  # "the
 _CLAUSE_END = re.compile(r"[,;:.!?](?=\s|$)")
 _OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|them\b|those\b)?")
 _SCALE_WORD = re.compile(r"dozen|hundred|thousand|million", re.IGNORECASE)
+_PEOPLE_ADJECTIVE = re.compile(r"(?:dead|injured|wounded|missing|displaced|detained|disappeared|freed|released|living)\b")  # "the dead": people
 _PARTITIVE = re.compile(r"\s+of\s+(?:its|their|the|these|those|his|her|our)\s+")
 # A number that opens a list item, maybe after a bullet and a hedge ("- Up to 40: detainees ...").
 _ITEM_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–—][ \t]+)?(?:[A-Za-z]+[ \t]+){0,2}$")
@@ -175,6 +180,12 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
     partitive = _PARTITIVE.match(text, number.end, sentence_end)
     if partitive and number.kind == "number":
         pos = partitive.end() + pos - number.end
+    share_of = _OF_AFTER.match(text, number.end, sentence_end) if number.kind in ("fraction", "number") else None
+    adjective = share_of and share_of.group().rstrip().endswith("the") and _PEOPLE_ADJECTIVE.match(text, share_of.end(), sentence_end)
+    if adjective:  # "half of the dead", "70 of the released" (not "114 of the freed prisoners": a noun follows)
+        following = _WORD.match(text, adjective.end() + 1) if text.startswith(" ", adjective.end()) else None
+        if following is None or following.group().rstrip(".’'").lower() not in categories():
+            return "people", None, share_of.end()  # the verb reading starts at the adjective: "released", "dead"
     copula = _COPULA.match(text, number.end, sentence_end)
     if copula and number.kind == "number":  # "1,200 were servicemen", "seven of those freed were civilians"
         following = _WORD.match(text, copula.end())
@@ -190,9 +201,9 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
         word = word_match.group().rstrip(".’'")
         lowered = word.lower()
         for length in ((3, 2) if word_match.group().lower() in multi_word_starts else ()):  # multi-word nouns first: "prisoners of war"
-            phrase = " ".join(w.group().lower() for w in words[i:i + length])
+            phrase = " ".join(w.group().lower() for w in words[i:i + length]).rstrip(".’'")  # "4 border guards."
             if phrase in categories() and len(words[i:i + length]) == length:
-                return categories()[phrase], party, words[i + length - 1].end()
+                return categories()[phrase], party, words[i + length - 1].start() + len(phrase.split()[-1])
         if lowered in categories() and not _noun_follows(text, words, i):
             category = categories()[lowered]
             joined = _GROUPS_JOINED.match(text, word_match.end()) if category in _GROUPS else None
@@ -376,12 +387,16 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
             known = linked and previous.category not in DURATIONS | {"other", "percent"}
             category = previous.category if known else "other"
         if category is None:
-            elided = previous is not None and previous.sentence == sentence.text and number.kind == "number" and _ELLIPSIS_END.match(text, number.end)
+            elided = previous is not None and previous.sentence == sentence.text and number.kind == "number" and (
+                _ELLIPSIS_END.match(text, number.end)
+                or _CLAUSE_OPENS_BEFORE.search(text, max(0, number.start - 3), number.start) and _VERB_AFTER.match(text, number.end))
             antecedent = counted.get(number.value) if number.kind == "number" else None
             if (linked or compared or elided) and previous.category not in DURATIONS | {"other", "percent"}:
                 category = previous.category
             elif antecedent and _DEFINITE_BEFORE.search(text, max(0, number.start - 30), number.start):
                 category, party = antecedent.category, party or antecedent.party  # "the remaining three": named before
+            elif number.kind == "number" and _TOLL_BEFORE.search(text, max(sentence.start, number.start - 50), number.start):
+                category, predicate = "people", predicate or "killed"
             elif (number.vague or (predicate in PEOPLE_PREDICATES and predicate_side == "after") or _human_subject().match(text, number.end)
                   or text.find("whom", max(sentence.start, number.start - 30), number.start) >= 0
                   and _OF_WHOM_BEFORE.search(text, max(sentence.start, number.start - 30), number.start)):  # "of whom about 24 are alive"
