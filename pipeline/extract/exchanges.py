@@ -51,7 +51,7 @@ _ATTRIBUTIVE = re.compile(r",?\s+(?:prisoner[s-]?\s+|POW\s+|prisoner-of-war\s+)?
 _NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|before|started\s+in|began\s+in|from|talks|negotiations|meeting|summit|agreement|agreed|signed|reached)\b[^.,]{0,12}$", re.I)
 _ON_DATE = re.compile(r"\b(?:on|On)\s+$")
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
-_ANSWERING = re.compile(r"In\s+(?:exchange|return|turn)\b")
+_ANSWERING = re.compile(r"[\"“'‘]?In\s+(?:exchange|return|turn)\b")
 _BOTH_SIDES = re.compile(r"\b(?:two|both|the|all|warring)\s+(?:sides|parties|countries)\b|\b(?:in\s+total|a\s+total\s+of)\b", re.I)
 _PART_OF = re.compile(r"\s+of\s+(?:the|those|these|them)\b", re.I)  # "114 of the freed prisoners": a part, already counted
 _TOTAL_BEFORE = re.compile(r"\b(?:exchange|swap|trade|exchanged|swapped|traded|exchanging|swapping)\s+(?:\w+\s+)?$", re.I)
@@ -300,6 +300,11 @@ def _recipients(r: _Reading, figure: FigureMention, by_noun: bool = True) -> tup
             return _other_side(sides, given[0]), True
     # "33 hostages are to be freed": the text's other hostages went to one side; not "the two sides will exchange 887
     # detainees", a total of both.
+    if _ANSWERING.match(sentence.text):  # "In return, 84 prisoners ... were handed over": the other way from the count answered
+        earlier = [f for f in r.figures if f.start < sentence.start and f.category in COUNTED and r.sentence_of(f.start) is not sentence]
+        given = _recipients(r, earlier[-1], by_noun)[0] if earlier else []
+        if len(given) == 1:
+            return _other_side(sides, given[0]), True
     if by_noun and figure.predicate != "exchanged" and not _BOTH_SIDES.search(sentence.text) and not _TOTAL_BEFORE.search(
             text, max(sentence.start, figure.start - 30), figure.start) and not _PART_OF.match(text, figure.end):
         noun = _head_noun(text, figure)
@@ -534,7 +539,8 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
                               | {i - 1 for i in deal_sentences if i > 0})
         for i in deal_context:
             s = sentences[i]
-            found = [d for d in r.dates if s.start <= d.start < s.end and d.precision != "weekday" and _DEAL_DATE_CONTEXT.search(text, s.start, d.start)]
+            found = [d for d in r.dates if s.start <= d.start < s.end and (d.precision != "weekday" or reference_date is not None)
+                     and _DEAL_DATE_CONTEXT.search(text, s.start, d.start)]  # "agreed on Saturday": the Saturday before the text's date
             if found and deal.event_date is None:
                 _set_date(deal, found[0], reference_date, "past")
             m = _PLACE.search(s.text)
@@ -567,6 +573,16 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
             candidates = [d for d in _event_date_candidates(r, first + 1, deal_dates) if not in_segment(d.start)]
             if candidates:
                 _set_date(main, candidates[0], reference_date, "past")
+        # "Ukraine has brought home 103 defenders, Zelensky announced on Sept. 14": the handover is as old as its announcement.
+        told = sorted(set(main_sentences) | {r.sentences.index(r.sentence_of(f.start)) for f in figures if f.category in COUNTED
+                                             and f.predicate in ("released", "returned", "exchanged") and not in_segment(f.start)})
+        for i in told if main.event_date is None else ():
+            if i in stage_sentences or "planned" in kinds(i):
+                continue
+            stated = [d for d in r.dates if sentences[i].start <= d.start < sentences[i].end and d.precision in ("day", "weekday")
+                      and _STATEMENT_DATE.search(text, max(sentences[i].start, d.start - 30), d.start) and not in_segment(d.start)]
+            if stated and _set_date(main, stated[0], reference_date, "past"):
+                break
         if main.event_date is None and reference_date is not None:
             entry = next(filter(None, (_entry_time(text, sentences[i].start) for i in main_sentences if i not in stage_sentences)), None)
             if entry is not None:

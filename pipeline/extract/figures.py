@@ -66,6 +66,7 @@ _GROUPS = frozenset({"women", "men", "children"})
 _GROUPS_JOINED = re.compile(r"\s+(?:and|or)\s+(?P<noun>[a-z]+)\b")
 # An active verb's object starts here: a number, or a determiner that is not a time ("released the next day").
 _OBJECT_AFTER = re.compile(r"\s+(?:\d|more\s+than\b|at\s+(?:least|most)\b|up\s+to\b|over\s+\d|(?:a|an|their|its|his|her|some|about|nearly|almost|all|both|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|the(?!\s+(?:next|following|same|previous|day|week|month|year)\b))\b)", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:[A-Za-z-]+\s+)?$")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # "the remaining three", "the other two", "those 95": a number standing for a group counted earlier in the text.
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those)\s+(?:(?:remaining|other|last|first|same|freed|released|returned|missing)\s+)?$", re.IGNORECASE)
@@ -308,6 +309,8 @@ def _predicate(text: str, number: NumberMention, np_end: int, sentence: Sentence
             break  # later phrases are further still
         if not _auxiliary_before(after_text, start - np_end) and _OBJECT_AFTER.match(text, end):
             break  # "three allies released eight Russians": they did it, it was not done to them
+        if predicate == "held" and _FROM_BEFORE.search(text, max(np_end, start - 20), start):
+            continue  # "103 defenders from Russian captivity": where they come from, not where they are
         found.append((start - np_end, predicate))
     clause_start = max([sentence.start] + [text.rfind(c, sentence.start, number.start) + 1 for c in ";:"])
     found_before = predicates.within("before", max(clause_start, number.start - 60), number.start)

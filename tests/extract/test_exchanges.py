@@ -273,3 +273,22 @@ def test_a_deals_hostages_go_where_the_texts_other_hostages_went_but_a_total_or_
     assert fields(deal)["returned_to_b"] == {"60"} and fields(deal)["returned_to_a"] == {"2000"}
     (main,) = by_status(mentions, "completed")
     assert fields(main)["returned_to_a"] == {"90"} and fields(main)["returned_to_b"] == {"2"}
+
+
+# After held-out round 12 (bench/heldout_exchanges_round12), worded afresh.
+def test_a_deal_agreed_on_a_weekday_is_dated_by_the_text_and_an_announced_handover_by_its_announcement():
+    deal_text = ("BAKU, March 7, 2026 — Azerbaijan and Armenia agreed on Thursday to swap prisoners in a deal reached in Doha. "
+                 "Under the agreement, Azerbaijan will hand over 12 Armenian detainees and Armenia will return 3 Azerbaijani soldiers.")
+    (deal,) = by_status(mentions_of(deal_text), "agreed")
+    assert deal.event_date == dt.date(2026, 3, 5)
+    told = ("Prisoners come home\n\nOct. 2, 2024\n\nUkraine has brought home 49 defenders from Russian captivity, "
+            "President Volodymyr Zelensky announced on Oct. 1. Russia got back the same number of soldiers in the prisoner exchange, mediated by Qatar.")
+    (main,) = by_status(mentions_of(told), "completed")
+    assert main.event_date == dt.date(2024, 10, 1) and fields(main)["soldiers_to_b"] == {"49"}
+
+
+def test_a_quoted_in_return_sentence_goes_the_other_way():
+    text = ('MOSCOW, May 2, 2024 — Sixty Russian servicemen held captive in Ukraine have been returned, the ministry said. '
+            '"In return, 60 prisoners of war of the Ukrainian armed forces were handed over," it said.')
+    (main,) = by_status(mentions_of(text), "completed")
+    assert fields(main)["soldiers_to_a"] == {"60"} and fields(main)["returned_to_b"] == {"60"}
