@@ -292,19 +292,18 @@ def _recipients(r: _Reading, figure: FigureMention, by_noun: bool = True) -> tup
         code = party_of_word(m.group("receiver").split()[0])
         if code in sides:
             return [code], True
+    answered = None
     if _IN_EXCHANGE_FOR.search(text, max(sentence.start, figure.start - 40), figure.start):
-        # "Russia handed over 215 Ukrainians ... in return for 55 prisoners": the 55 go the other way
-        earlier = [f for f in r.figures if sentence.start <= f.start < figure.start and f.category in COUNTED]
+        answered = (sentence.start, figure.start)  # "Russia handed over 215 Ukrainians ... in return for 55 prisoners"
+    elif _ANSWERING.match(sentence.text):
+        answered = (0, sentence.start)  # "In return, 84 prisoners ... were handed over": after the sentences it answers
+    if answered is not None:  # these go the other way from the last count before them
+        earlier = [f for f in r.figures if answered[0] <= f.start < answered[1] and f.category in COUNTED]
         given = _recipients(r, earlier[-1], by_noun)[0] if earlier else []
         if len(given) == 1:
             return _other_side(sides, given[0]), True
     # "33 hostages are to be freed": the text's other hostages went to one side; not "the two sides will exchange 887
-    # detainees", a total of both.
-    if _ANSWERING.match(sentence.text):  # "In return, 84 prisoners ... were handed over": the other way from the count answered
-        earlier = [f for f in r.figures if f.start < sentence.start and f.category in COUNTED and r.sentence_of(f.start) is not sentence]
-        given = _recipients(r, earlier[-1], by_noun)[0] if earlier else []
-        if len(given) == 1:
-            return _other_side(sides, given[0]), True
+    # detainees", a total of both, nor "114 of the freed prisoners", a part.
     if by_noun and figure.predicate != "exchanged" and not _BOTH_SIDES.search(sentence.text) and not _TOTAL_BEFORE.search(
             text, max(sentence.start, figure.start - 30), figure.start) and not _PART_OF.match(text, figure.end):
         noun = _head_noun(text, figure)
@@ -573,10 +572,11 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
             candidates = [d for d in _event_date_candidates(r, first + 1, deal_dates) if not in_segment(d.start)]
             if candidates:
                 _set_date(main, candidates[0], reference_date, "past")
-        # "Ukraine has brought home 103 defenders, Zelensky announced on Sept. 14": the handover is as old as its announcement.
-        told = sorted(set(main_sentences) | {r.sentences.index(r.sentence_of(f.start)) for f in figures if f.category in COUNTED
-                                             and f.predicate in ("released", "returned", "exchanged") and not in_segment(f.start)})
-        for i in told if main.event_date is None else ():
+        # "Ukraine has brought home 103 defenders, the president announced on <date>": the handover is as old as its announcement.
+        told = sorted(set(main_sentences) | {i for i, sentence in enumerate(sentences) for f in figures if sentence.start <= f.start < sentence.end
+                                             and f.category in COUNTED and f.predicate in ("released", "returned", "exchanged")
+                                             and not in_segment(f.start)}) if main.event_date is None else []
+        for i in told:
             if i in stage_sentences or "planned" in kinds(i):
                 continue
             stated = [d for d in r.dates if sentences[i].start <= d.start < sentences[i].end and d.precision in ("day", "weekday")
