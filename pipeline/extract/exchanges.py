@@ -39,7 +39,9 @@ _GIVER = re.compile(rf"(?P<giver>{_PARTY_WORD})(?:(?:\s+[a-z][\w-]*){{0,3}}\s+sa
 _GIVER_AFTER = re.compile(rf"\s*(?:\w+\s+){{0,2}}?(?:freed|released|handed\s+over|returned)\s+by\s+(?:the\s+)?(?P<giver>{_PARTY_WORD})")
 _ADDED = re.compile(r"\b(?:along\s+with|in\s+addition\s+to|as\s+well\s+as|plus)\s+(?:\w+\s+){0,2}$", re.I)
 _IN_EXCHANGE_FOR = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:\w+\s+){0,2}$", re.I)
-_RECEIVER_AFTER = re.compile(rf"^[^.;]*?\b(?:returned|released|handed\s+over|transferred|sent\s+back|went\s+back|brought\s+back)\s+(?:home\s+)?to\s+(?P<receiver>{_PARTY_WORD})")
+_RECEIVER_AFTER = re.compile(rf"^[^.;]*?\b(?:returned|released|handed\s+over|transferred|sent\s+back|went\s+back|brought\s+back|flown|taken|flew|bussed)\s+(?:home\s+|back\s+)?to\s+(?:the\s+)?(?P<receiver>{_PARTY_WORD})"
+                             # "13 were taken to Germany and three to the United States": the verb is elided
+                             rf"|^\s+to\s+(?:the\s+)?(?P<elided>{_PARTY_WORD})")
 _RECEIVER_BEFORE = re.compile(rf"(?P<receiver>{_PARTY_WORD})\s+(?:said\s+(?:on\s+\w+\s+)?(?:it|that\s+it)\s+)?(?:has\s+|had\s+|have\s+)?(?:received|got\s+back|brought\s+home|brought\s+back|welcomed\s+home|recovered|secured\s+the\s+release\s+of|won\s+the\s+release\s+of|obtained\s+the\s+release\s+of)\s+(?:\w+\s+){{0,3}}$")
 _DEAL_DATE_CONTEXT = re.compile(r"\b(?:talks|negotiations|meeting|summit|agreement|deal|agreed|signed|reached)\b[^.]{0,40}$", re.I)
 _PLACE = re.compile(r"\b(?:talks|negotiations|meeting|summit|agreement|deal|agreed|signed|reached)\b[^.;]{0,50}?\bin\s+(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
@@ -73,10 +75,12 @@ _HEADLINE_YEAR_BEFORE = re.compile(r"\b(?:since|until|before|after|from|by)\s+$"
 # "Ukraine said on Thursday ..." dates the statement, not the handover.
 _STATEMENT_DATE = re.compile(r"\b(?:said|says|announced|reported|told|confirmed|stated|added)\s+(?:\w+\s+)?(?:on|late\s+on|early\s+on)\s+$", re.I)
 _PEOPLE = re.compile(r"\b(?:prisoners?|POWs?|captives?|detainees?|hostages?|soldiers?|servicemen|civilians|troops|defenders|inmates|people|persons|nationals|citizens)\b", re.I)
-_MEDIATOR_WORDS = ("mediat", "broker", "facilitat", "go-between", "intermediar", "helped", "good offices")  # the subject pattern runs only if one is there
+_MEDIATOR_WORDS = ("mediat", "broker", "facilitat", "go-between", "intermediar", "helped", "good offices", "grateful", "thank")  # the subject pattern runs only if one is there
 _MEDIATOR_SUBJECT = re.compile(rf"(?P<who>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:(?:acted\s+as|served\s+as|was|were)\s+(?:the\s+|a\s+)?(?:mediators?|brokers?|go-betweens?|intermediar(?:y|ies))\b|(?:provided|offered)\s+(?:\w+\s+)?(?:mediation|good\s+offices)\b)"
                                rf"|(?P<who2>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:mediated|brokered|facilitated)\s+(?:the|a|an|this)\s+(?:\w+\s+)?(?:exchange|swap|deal|agreement|handover|release)"
                                # "Ankara and Riyadh helped arrange an exchange": the sides arrange, a third party helps
+                               # "We are grateful to the United Arab Emirates for their help"
+                               rf"|(?:grateful\s+to|thank(?:s|ed)?)\s+(?:the\s+)?(?P<thanked>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})\s+for\s+(?:their|its|the)\s+(?:help|mediation|assistance|efforts)\b"
                                rf"|(?P<helpers>{_PARTY_WORD}(?:\s*,\s*{_PARTY_WORD})*(?:,?\s+and\s+{_PARTY_WORD})?)\s+(?:(?:had|has|have)\s+)?(?:also\s+)?helped(?:\s+(?:to\s+)?(?:arrange|broker|negotiate|secure|mediate|facilitate)\b|(?=\s*[,.;]))")
 
 
@@ -204,8 +208,9 @@ def _mediations(text: str, parties: list[PartyMention]) -> list[PartyMention]:
         if code and re.search(r"exchange|swap|deal|agreement|handover|release", m.group("what"), re.I):
             found.append(PartyMention(m.start("who"), m.end("who"), code, m.group("who")))
     for m in _mediator_subjects(text):
-        if m.group("helpers"):
-            found += [p for p in parties if m.start("helpers") <= p.start < m.end("helpers")]
+        group = "helpers" if m.group("helpers") else "thanked" if m.group("thanked") else None
+        if group:
+            found += [p for p in parties if m.start(group) <= p.start < m.end(group)]
             continue
         group = "who" if m.group("who") else "who2"
         words = m.group(group).split()
@@ -229,6 +234,11 @@ def _answered(text: str, sentences: list[Sentence], i: int) -> list[int]:
         answered.append(j)
         j -= 1
     return answered
+
+
+def _same_paragraph(text: str, sentences: list[Sentence], i: int, j: int) -> bool:
+    a, b = sorted((i, j))
+    return not _PARAGRAPH_BREAK.search(text, sentences[a].start, sentences[b].start)
 
 
 def _stage_ordinal(sentence_text: str) -> str | None:
@@ -289,9 +299,12 @@ def _recipients(r: _Reading, figure: FigureMention, by_noun: bool = True) -> tup
                 return (_other_side(sides, code) if giver else [code]), True
     m = _RECEIVER_AFTER.match(text[figure.phrase_end:sentence.end])
     if m:
-        code = party_of_word(m.group("receiver").split()[0])
+        receiver = m.group("receiver") or m.group("elided")
+        code = party_of_word(receiver.split()[0]) or party_of_word(receiver)
         if code in sides:
             return [code], True
+        if code is not None:
+            return [], False  # "13 were taken to Germany": to a third party
     answered = None
     if _IN_EXCHANGE_FOR.search(text, max(sentence.start, figure.start - 40), figure.start):
         answered = (sentence.start, figure.start)  # "Russia handed over 215 Ukrainians ... in return for 55 prisoners"
@@ -307,7 +320,7 @@ def _recipients(r: _Reading, figure: FigureMention, by_noun: bool = True) -> tup
     if by_noun and figure.predicate != "exchanged" and not _BOTH_SIDES.search(sentence.text) and not _TOTAL_BEFORE.search(
             text, max(sentence.start, figure.start - 30), figure.start) and not _PART_OF.match(text, figure.end):
         noun = _head_noun(text, figure)
-        for other in r.figures:
+        for other in r.figures if noun else ():
             if other.start != figure.start and other.category == figure.category and _head_noun(text, other) == noun:
                 given = _recipients(r, other, by_noun=False)[0]
                 if len(given) == 1:
@@ -349,6 +362,8 @@ def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMenti
     for fig in figures:
         if fig.category not in COUNTED or fig.predicate not in HANDOVER_PREDICATES | {"agreed"} or fig.qualifier not in ("exact", "about") or fig.value_high is not None:
             continue
+        if COUNTED[fig.category] == "returned_to" and _PART_OF.match(r.text, fig.end):
+            continue  # "nine of the returning Ukrainians needed care": a part of a total, never the total
         recipients, inferred = _recipients(r, fig)
         if not recipients and fig.party and fig.party not in r.sides:
             others.add(fig.party)
@@ -475,7 +490,12 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
             if not cues[j]:
                 cues[j] = [(main_cue, "main")]
     cue_sentences = sorted({i for i, typed in cues.items() if any(kind in ("main", "planned", "background") for _, kind in typed)} | set(deal_sentences))
-    if not cue_sentences or not any(_PEOPLE.search(sentences[i].text) for i in cue_sentences):
+    def tells_of_people(j: int) -> bool:  # a people word, or a count of people ("90 Ukrainians")
+        return bool(_PEOPLE.search(sentences[j].text)) or any(
+            sentences[j].start <= f.start < sentences[j].end and f.category in COUNTED for f in figures)
+
+    # "150 Ukrainians returned home ... This is our 62nd exchange.": the people may be in the sentence before.
+    if not cue_sentences or not any(tells_of_people(j) for i in cue_sentences for j in (i - 1, i) if 0 <= j and _same_paragraph(text, sentences, i, j)):
         return []
     cue_spans = [(sentences[i].start, sentences[i].end) for i in cue_sentences]
     sides = stated_pair(text, side_mentions, cue_spans) or main_sides(side_mentions, cue_spans, text)
@@ -567,11 +587,12 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
             elif candidates and "planned" not in kinds(i):
                 stage_sentences[i] = candidates[0]  # a handover on another day, told in its own sentence
         first = main_sentences[0]
-        if main.event_date is None and first + 1 < len(sentences) and first + 1 not in cue_sentences and not _PARAGRAPH_BREAK.search(
-                text, sentences[first].end, sentences[first + 1].start):  # "The second day of the exchange has ended. Today 357 ..."
-            candidates = [d for d in _event_date_candidates(r, first + 1, deal_dates) if not in_segment(d.start)]
-            if candidates:
-                _set_date(main, candidates[0], reference_date, "past")
+        for j in (first + 1, first - 1) if main.event_date is None else ():  # "The second day of the exchange has ended. Today 357 ..."
+            if 0 <= j < len(sentences) and j not in cue_sentences and _same_paragraph(text, sentences, first, j):
+                candidates = [d for d in _event_date_candidates(r, j, deal_dates) if not in_segment(d.start)]
+                if candidates:
+                    _set_date(main, candidates[0], reference_date, "past")
+                    break
         # "Ukraine has brought home 103 defenders, the president announced on <date>": the handover is as old as its announcement.
         told = sorted(set(main_sentences) | {i for i, sentence in enumerate(sentences) for f in figures if sentence.start <= f.start < sentence.end
                                              and f.category in COUNTED and f.predicate in ("released", "returned", "exchanged")

@@ -30,7 +30,7 @@ _NOT_MODIFIERS = frozenset(
     "per each every than but not all its their his her our this these those some about into over under after before "
     "during since until while when where more".split())
 _REFERENCE_NOUNS = r"(?:sides|countries|nations|parties|governments|leaders|delegations|presidents|men|states|neighbours|neighbors|armies|capitals|camps|factions|groups|communities|allies|rivals|teams)"
-_PARENTHETICAL = re.compile(r",\s+(?:including|among them|some of whom|many of whom|most of whom|some|who|which|most of them|all of them)\b[^,;.]*,")
+_PARENTHETICAL = re.compile(r",\s+(?:including|among them|some of whom|many of whom|most of whom|some|who|which|most of them|all of them|\w+\s+of\s+(?:them|whom))\b[^,;.]*,")
 _DEAL_WORDS = re.compile(r"\b(?:deal|agreement|agreed|accord|pact|arrangement)\b", re.IGNORECASE)
 _EXCHANGE_WORDS = re.compile(r"\b(?:exchange|exchanges|swap|swaps|prisoners?|POWs?|captives?)\b", re.IGNORECASE)
 _CAPTIVE_WORDS = re.compile(r"\b(?:prisoners?|POWs?|captives?|detainees?|hostages?)\b", re.IGNORECASE)
@@ -76,6 +76,7 @@ _CLAUSE_END = re.compile(r"[,;:.!?](?=\s|$)")
 _OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|them\b|those\b)?")
 _SCALE_WORD = re.compile(r"dozen|hundred|thousand|million", re.IGNORECASE)
 _PEOPLE_ADJECTIVE = re.compile(r"(?:dead|injured|wounded|missing|displaced|detained|disappeared|freed|released|living)\b")  # "the dead": people
+_OF_THEM = re.compile(r"\s+of\s+them\s+(?=[a-z]+\b(?!\s+(?:were|was|are|is|had|have|has|will|would)\b))")  # "two of them minors"
 _PARTITIVE = re.compile(r"\s+of\s+(?:its|their|the|these|those|his|her|our)\s+")
 # A number that opens a list item, maybe after a bullet and a hedge ("- Up to 40: detainees ...").
 _ITEM_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–—][ \t]+)?(?:[A-Za-z]+[ \t]+){0,2}$")
@@ -178,7 +179,7 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
         return "bodies", None, number.end
     if text.startswith(":", number.end) and _ITEM_START_BEFORE.search(text, max(0, number.start - 30), number.start):
         pos = _COLON.match(text, number.end).end()  # "- 537: detainees freed by ...", a list of figures and what they count
-    partitive = _PARTITIVE.match(text, number.end, sentence_end)
+    partitive = _PARTITIVE.match(text, number.end, sentence_end) or _OF_THEM.match(text, number.end, sentence_end)
     if partitive and number.kind == "number":
         pos = partitive.end() + pos - number.end
     share_of = _OF_AFTER.match(text, number.end, sentence_end) if number.kind in ("fraction", "number") else None
