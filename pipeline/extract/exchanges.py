@@ -73,14 +73,14 @@ _CHRONOLOGY_ITEM = re.compile(r"[*•·–-]?\s*(?=\S)")
 _SPAN = re.compile(r".+", re.S)
 _HEADLINE_YEAR_BEFORE = re.compile(r"\b(?:since|until|before|after|from|by)\s+$", re.I)
 # "Ukraine said on Thursday ..." dates the statement, not the handover.
-_STATEMENT_DATE = re.compile(r"\b(?:said|says|announced|reported|told|confirmed|stated|added)\s+(?:\w+\s+)?(?:on|late\s+on|early\s+on)\s+$", re.I)
+_STATEMENT_DATE = re.compile(r"\b(?:said|says|announced|declared|reported|told|confirmed|stated|added)\s+(?:\w+\s+)?(?:on|late\s+on|early\s+on)\s+$", re.I)
 _PEOPLE = re.compile(r"\b(?:prisoners?|POWs?|captives?|detainees?|hostages?|soldiers?|servicemen|civilians|troops|defenders|inmates|people|persons|nationals|citizens)\b", re.I)
 _MEDIATOR_WORDS = ("mediat", "broker", "facilitat", "go-between", "intermediar", "helped", "good offices", "grateful", "thank")  # the subject pattern runs only if one is there
 _MEDIATOR_SUBJECT = re.compile(rf"(?P<who>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:(?:acted\s+as|served\s+as|was|were)\s+(?:the\s+|a\s+)?(?:mediators?|brokers?|go-betweens?|intermediar(?:y|ies))\b|(?:provided|offered)\s+(?:\w+\s+)?(?:mediation|good\s+offices)\b)"
                                rf"|(?P<who2>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:mediated|brokered|facilitated)\s+(?:the|a|an|this)\s+(?:\w+\s+)?(?:exchange|swap|deal|agreement|handover|release)"
                                # "Ankara and Riyadh helped arrange an exchange": the sides arrange, a third party helps
                                # "We are grateful to the United Arab Emirates for their help"
-                               rf"|(?:grateful\s+to|thank(?:s|ed)?)\s+(?:the\s+)?(?P<thanked>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})\s+for\s+(?:their|its|the)\s+(?:help|mediation|assistance|efforts)\b"
+                               rf"|(?:grateful\s+to|thank(?:s|ed)?)\s+(?:the\s+)?(?P<thanked>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})\s+for\s+(?:their|its|the)\s+(?:help|assist|mediation|assistance|efforts|support)\b"
                                rf"|(?P<helpers>{_PARTY_WORD}(?:\s*,\s*{_PARTY_WORD})*(?:,?\s+and\s+{_PARTY_WORD})?)\s+(?:(?:had|has|have)\s+)?(?:also\s+)?helped(?:\s+(?:to\s+)?(?:arrange|broker|negotiate|secure|mediate|facilitate)\b|(?=\s*[,.;]))")
 
 
