@@ -17,15 +17,16 @@ _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
-_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_DIGIT_SCALES = {"thousand": 1_000, "million": 1_000_000, "mln": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000}
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
+_DIGIT_SCALES = {"thousand": 1_000, "million": 1_000_000, "mln": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000,
+                 "trillion": 1_000_000_000_000, "tn": 1_000_000_000_000}
 _FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
 DURATION_UNITS = ("hour", "day", "week", "month", "year")
 
 _NUMWORD = "|".join(sorted([*_UNITS, *_TENS, "hundred", *_SCALES, "dozen"], key=len, reverse=True))
 _WORDS = (rf"(?:{_NUMWORD})(?:(?:\s+|-)(?:{_NUMWORD})|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+(?:{_NUMWORD}))*")
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_SCALE = r"(?:\s+(?:thousand|million|billion)|\s*(?:mln|bn)\b)"
+_SCALE = r"(?:\s+(?:thousand|million|billion|trillion)|\s*(?:mln|bn|tn)\b)"
 _NUM = rf"(?:{_DIGITS}{_SCALE}?|\b{_WORDS}\b)"
 
 
@@ -40,7 +41,7 @@ class NumberMention(NamedTuple):  # a tuple: built for every number, and a froze
 
 
 _WORD_SEPARATOR = re.compile(r"[\s-]+")
-_DIGIT_NUMBER = re.compile(rf"({_DIGITS})\s*(thousand|million|billion|mln|bn)?")
+_DIGIT_NUMBER = re.compile(rf"({_DIGITS})\s*(thousand|million|billion|trillion|mln|bn|tn)?")
 
 
 def words_to_number(phrase: str) -> float | None:
@@ -99,7 +100,7 @@ def _vague_amounts() -> dict[str, float]:
 # follows it ("-for-1,000", "-hour", "-thirds", " percent"). Trying one alternation of every form at each candidate
 # re-read the core once per form, with backtracking. Digits are read atomically: nothing after them may shorten them.
 _CORE_WORDS = rf"(?:{_WORDS})\b"
-_CORE_DIGITS = rf"(?>{_DIGITS})(?:\s+(?:thousand|million|billion)\b|\s*(?:mln|bn)\b)?"
+_CORE_DIGITS = rf"(?>{_DIGITS})(?:\s+(?:thousand|million|billion|trillion)\b|\s*(?:mln|bn|tn)\b)?"
 _CORE = re.compile(rf"{_CORE_DIGITS}|{_CORE_WORDS}", re.IGNORECASE)
 _BEFORE_NUMBER = frozenset("_.,:-")  # with letters and digits: a number never starts right after one ("COP29", "1,000")
 CURRENCY_SIGNS = frozenset("$€£¥₽₴₹")  # a number in digits after one is an amount of money: "£40,000", "$6 billion"
@@ -130,7 +131,7 @@ def _word_forms() -> re.Pattern:
         rf"(?P<fraction>(?P<fnum>an?)(?=[\s-](?:{fractions})\s+of\b)[\s-](?P<fden>{fractions})\b)",
         rf"(?P<vague>(?:{vague})\b)(?!-)",
         r"(?P<aword>an?\s+(?:dozen|hundred|thousand|million)\b)(?!-)",
-        r"(?P<half>half)(?=\s+(?:of|the)\b)",  # "half of them": a share, like "two-thirds"
+        r"(?<!first\s)(?<!second\s)(?<!last\s)(?P<half>half)(?=\s+(?:of|the)\b)",  # "half of them": a share, like "two-thirds" ("the first half of the year" is a period)
     ]
     return re.compile("|".join(alternatives), re.IGNORECASE)
 

@@ -178,6 +178,8 @@ def test_value_and_category(text, expected):
     ("Defences shot down 87 drones; 25 were jammed.", [("87", 87, "exact", "drones", None, "intercepted"), ("25", 25, "exact", "drones", None, None)]),
     ("Russia fired 120 drones and four Iskander-M ballistic missiles.", [("120", 120, "exact", "drones", None, "launched"), ("four", 4, "exact", "missiles", None, "launched")]),
     ("Among them were 4 border guards.", [("4", 4, "exact", "soldiers", None, None)]),
+    # After held-out round 13: trillions; "the first half of the year" is a period, not a share.
+    ("Revenues fell to about 4.7 trillion roubles in the first half of the year.", [("4.7 trillion", 4.7e12, "about", "other", None, None)]),
     ("Russia had returned 60 Ukrainian soldiers and Ukraine had freed 60 Russians.",
      [("60", 60, "exact", "soldiers", "UA", "returned"), ("60", 60, "exact", "people", "RU", "released")]),
 ])
