@@ -33,7 +33,8 @@ SETS = {"round 1 (first run F1 0.200, then used for fixes)": ROOT / "bench" / "h
         "round 10 (first run F1 0.250, then used for fixes)": ROOT / "bench" / "heldout_exchanges_round10",
         "round 11 (first run F1 0.000, then used for fixes)": ROOT / "bench" / "heldout_exchanges_round11",
         "round 12 (first run F1 0.600 with counts right for 2 of 3, then used for fixes)": ROOT / "bench" / "heldout_exchanges_round12",
-        "round 13 (first run F1 0.800 with counts right for 1 of 2, then used for fixes)": ROOT / "bench" / "heldout_exchanges_round13"}
+        "round 13 (first run F1 0.800 with counts right for 1 of 2, then used for fixes)": ROOT / "bench" / "heldout_exchanges_round13",
+        "round 14 (first run F1 0.400, then used for fixes)": ROOT / "bench" / "heldout_exchanges_round14"}
 
 
 def expected(folder: Path) -> list[dict]:
