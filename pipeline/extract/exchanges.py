@@ -57,6 +57,9 @@ _ANSWERING = re.compile(r"[\"“'‘]?In\s+(?:exchange|return|turn)\b")
 _BOTH_SIDES = re.compile(r"\b(?:two|both|the|all|warring)\s+(?:sides|parties|countries)\b|\b(?:in\s+total|a\s+total\s+of)\b", re.I)
 _PART_OF = re.compile(r"\s+of\s+(?:the|those|these|them)\b", re.I)  # "114 of the freed prisoners": a part, already counted
 _TOTAL_BEFORE = re.compile(r"\b(?:exchange|swap|trade|exchanged|swapped|traded|exchanging|swapping)\s+(?:\w+\s+)?$", re.I)
+_RELEASES_AFTER = re.compile(r"\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+|later\s+)?(?P<verb>released|freed|handed\s+over|returned)\s+(?:\w+\s+){0,3}?"
+                             r"(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds)\b)")  # "Israel freed 90 ..."
+_GROUPS = frozenset({"women", "men", "children"})
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # "It was the second handover ..." and later "On Friday, the first day, ...": two handovers, not one told twice.
 _STAGE_ORDINAL = re.compile(r"\b(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last)\s+(?:[a-z-]+\s+)?"
@@ -236,6 +239,21 @@ def _answered(text: str, sentences: list[Sentence], i: int) -> list[int]:
     return answered
 
 
+def _reciprocal_release(sentence: Sentence, text: str, parties: list[PartyMention]) -> list[tuple[Found, str, bool]]:
+    """'Hamas released three women ... and Israel freed 90 prisoners': two sides each releasing people in one sentence
+    is an exchange even without the word; the first release verb stands as its (main) event word."""
+    verbs: dict[str, re.Match] = {}
+    for p in parties:
+        if sentence.start <= p.start < sentence.end:
+            m = _RELEASES_AFTER.match(text, p.end, sentence.end)
+            if m:
+                verbs.setdefault(p.code, m)
+    if len(verbs) < 2:
+        return []
+    first = min(verbs.values(), key=lambda m: m.start("verb"))
+    return [(Found(first.start("verb"), first.end("verb"), text, -1), "main", False)]
+
+
 def _same_paragraph(text: str, sentences: list[Sentence], i: int, j: int) -> bool:
     a, b = sorted((i, j))
     return not _PARAGRAPH_BREAK.search(text, sentences[a].start, sentences[b].start)
@@ -359,7 +377,12 @@ def _other_side(sides: tuple[str, str], code: str) -> list[str]:
 
 def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMention]) -> None:
     others = set(mention.other_parties)
+    groups: dict[str, list[tuple[FigureMention, bool]]] = {}  # "three Israeli women": a side's only count may name a group
     for fig in figures:
+        if fig.category in _GROUPS and fig.predicate in HANDOVER_PREDICATES - {None} and fig.qualifier in ("exact", "about") and not _PART_OF.match(r.text, fig.end):
+            recipients, inferred = _recipients(r, fig)
+            if len(recipients) == 1:
+                groups.setdefault(recipients[0], []).append((fig, inferred))
         if fig.category not in COUNTED or fig.predicate not in HANDOVER_PREDICATES | {"agreed"} or fig.qualifier not in ("exact", "about") or fig.value_high is not None:
             continue
         if COUNTED[fig.category] == "returned_to" and _PART_OF.match(r.text, fig.end):
@@ -373,6 +396,13 @@ def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMenti
         if len(recipients) == 1 and _ADDED.search(r.text, max(0, fig.start - 30), fig.start):
             _add_to_total(mention, fig, "a" if recipients[0] == r.sides[0] else "b")
         mention.figure_starts.append(fig.start)
+    for party, found in groups.items():  # only where the side has no other count, so "387 men and three women" adds nothing
+        side = "a" if party == r.sides[0] else "b"
+        counted = any(c.field in (f"returned_to_{side}", f"soldiers_to_{side}", f"civilians_to_{side}") for c in mention.claims)
+        if len(found) == 1 and not counted:
+            fig, inferred = found[0]
+            mention.claims.append(Claim(f"returned_to_{side}", str(int(fig.value)), fig.start, fig.end, inferred))
+            mention.figure_starts.append(fig.start)
     mention.other_parties = sorted(others)
 
 
@@ -468,7 +498,7 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     mediations = _mediations(text, parties)
     mediation_spans = {(p.start, p.end) for p in mediations}
     side_mentions = [p for p in parties if (p.start, p.end) not in mediation_spans]
-    all_cues = [_event_cues(s, text) for s in sentences]
+    all_cues = [_event_cues(s, text) or _reciprocal_release(s, text, side_mentions) for s in sentences]
     cues = {i: [(m, kind) for m, kind, stage in typed if not stage] for i, typed in enumerate(all_cues)}
     has_event = any(kind in ("main", "planned", "background") for typed in cues.values() for _, kind in typed)
     figures = extract_figures(text, parties) if figures is None else figures

@@ -258,7 +258,7 @@ def _noun_follows(text: str, words: list[re.Match], i: int) -> bool:
         return False
     first = following[0].group().rstrip(".’'")
     if first.lower() in categories():
-        return True
+        return categories()[first.lower()] not in DURATIONS  # "90 prisoners hours later": a duration never heads the phrase
     return (party_of_word(first) is not None and len(following) > 1 and not text[following[0].end():following[1].start()].strip(" ")
             and following[1].group().rstrip(".’'").lower() in categories())
 

@@ -309,3 +309,16 @@ def test_people_taken_to_a_third_country_count_for_neither_side_and_an_elided_ve
     (mention,) = mentions_of(text)
     f = fields(mention)
     assert f["returned_to_a"] == {"8"} and f["returned_to_b"] == {"4"}
+
+
+# After held-out round 14 (bench/heldout_exchanges_round14), worded afresh.
+def test_two_sides_each_releasing_people_in_one_sentence_is_an_exchange_and_a_group_is_a_sides_only_count():
+    text = ("Published March 2, 2025\n\nHamas released four Israeli women on Sunday and Israel freed 120 Palestinian prisoners "
+            "hours later, officials said.")
+    (mention,) = mentions_of(text)
+    assert (mention.status, mention.party_a, mention.party_b, mention.event_date) == ("completed", "HAMAS", "IL", dt.date(2025, 3, 2))
+    assert fields(mention)["returned_to_a"] == {"120"} and fields(mention)["returned_to_b"] == {"4"}
+
+
+def test_one_side_releasing_people_is_no_exchange():
+    assert mentions_of("Published March 2, 2025\n\nHamas released four Israeli women on Sunday, officials said.") == []

@@ -180,6 +180,7 @@ def test_value_and_category(text, expected):
     ("Among them were 4 border guards.", [("4", 4, "exact", "soldiers", None, None)]),
     # After held-out round 13: trillions; "the first half of the year" is a period, not a share.
     ("Revenues fell to about 4.7 trillion roubles in the first half of the year.", [("4.7 trillion", 4.7e12, "about", "other", None, None)]),
+    ("Israel freed 90 Palestinian prisoners hours later.", [("90", 90, "exact", "prisoners", "PS", "released")]),
     ("Russia had returned 60 Ukrainian soldiers and Ukraine had freed 60 Russians.",
      [("60", 60, "exact", "soldiers", "UA", "returned"), ("60", 60, "exact", "people", "RU", "released")]),
 ])
