@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from pipeline.extract.figures import LINKED, FigureMention, extract_figures
+from pipeline.extract.figures import GROUPS, LINKED, FigureMention, extract_figures
 from pipeline.extract.parties import PartyMention, find_parties, main_sides, parties, party_of_word, stated_pair
 from pipeline.lexicons import load, phrase_alternation
 from pipeline.text.dates import DateMention, find_dates, resolve
@@ -59,7 +59,6 @@ _PART_OF = re.compile(r"\s+of\s+(?:the|those|these|them)\b", re.I)  # "114 of th
 _TOTAL_BEFORE = re.compile(r"\b(?:exchange|swap|trade|exchanged|swapped|traded|exchanging|swapping)\s+(?:\w+\s+)?$", re.I)
 _RELEASES_AFTER = re.compile(r"\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+|later\s+)?(?P<verb>released|freed|handed\s+over|returned)\s+(?:\w+\s+){0,3}?"
                              r"(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds)\b)")  # "Israel freed 90 ..."
-_GROUPS = frozenset({"women", "men", "children"})
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # "It was the second handover ..." and later "On Friday, the first day, ...": two handovers, not one told twice.
 _STAGE_ORDINAL = re.compile(r"\b(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last)\s+(?:[a-z-]+\s+)?"
@@ -379,7 +378,7 @@ def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMenti
     others = set(mention.other_parties)
     groups: dict[str, list[tuple[FigureMention, bool]]] = {}  # "three Israeli women": a side's only count may name a group
     for fig in figures:
-        if fig.category in _GROUPS and fig.predicate in HANDOVER_PREDICATES - {None} and fig.qualifier in ("exact", "about") and not _PART_OF.match(r.text, fig.end):
+        if fig.category in GROUPS and fig.predicate in HANDOVER_PREDICATES - {None} and fig.qualifier in ("exact", "about") and not _PART_OF.match(r.text, fig.end):
             recipients, inferred = _recipients(r, fig)
             if len(recipients) == 1:
                 groups.setdefault(recipients[0], []).append((fig, inferred))

@@ -22,6 +22,7 @@ from pipeline.text.phrases import PhraseIndex, WholePhrases
 from pipeline.text.sentences import Sentence, split_sentences
 
 DURATIONS = {"days", "weeks", "months", "years", "hours"}
+GROUPS = frozenset({"women", "men", "children"})  # people counted by who they are, not by what happened to them
 UNKNOWN_NOUN = "other (unknown noun)"  # read as `other`, unless the figure is listed with one whose noun is known
 PEOPLE_PREDICATES = {"released", "returned", "held", "missing", "killed", "wounded", "killed_or_wounded", "captured", "exchanged"}
 # Words that may stand between a number and its noun ("14 ballistic missiles", "62 Russian servicemen").
@@ -62,7 +63,6 @@ _AGE_AFTER = re.compile(r"-year-old|\s+years?\s+old\b")
 _AGE_BEFORE = re.compile(r"\b(?:aged?|age)\s+$")
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
 _OVER_A_PERIOD = re.compile(r"(?<!\bfor)(?<!\bof)(?<!\bjust)(?<!\bafter)(?<!\bin)(?<!\blasting)(?<!\btook)(?<!\btaking)\s+over\s+(?:the\s+(?:next|past|last|following)\s+)?$", re.IGNORECASE)
-_GROUPS = frozenset({"women", "men", "children"})
 _GROUPS_JOINED = re.compile(r"\s+(?:and|or)\s+(?P<noun>[a-z]+)\b")
 # An active verb's object starts here: a number, or a determiner that is not a time ("released the next day").
 _OBJECT_AFTER = re.compile(r"\s+(?:\d|more\s+than\b|at\s+(?:least|most)\b|up\s+to\b|over\s+\d|(?:a|an|their|its|his|her|some|about|nearly|almost|all|both|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|the(?!\s+(?:next|following|same|previous|day|week|month|year)\b))\b)", re.IGNORECASE)
@@ -208,8 +208,8 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
                 return categories()[phrase], party, words[i + length - 1].start() + len(phrase.split()[-1])
         if lowered in categories() and not _noun_follows(text, words, i):
             category = categories()[lowered]
-            joined = _GROUPS_JOINED.match(text, word_match.end()) if category in _GROUPS else None
-            if joined and categories().get(joined.group("noun").lower()) in _GROUPS | {"people"}:
+            joined = _GROUPS_JOINED.match(text, word_match.end()) if category in GROUPS else None
+            if joined and categories().get(joined.group("noun").lower()) in GROUPS | {"people"}:
                 return "people", party, joined.end()  # "50 women and children": one count of both
             return category, party, word_match.end()
         if lowered in categories():  # "22 wounded Russian soldiers": "wounded" modifies the head noun after it
@@ -315,16 +315,14 @@ def _predicate(text: str, number: NumberMention, np_end: int, sentence: Sentence
         found.append((start - np_end, predicate))
     clause_start = max([sentence.start] + [text.rfind(c, sentence.start, number.start) + 1 for c in ";:"])
     found_before = predicates.within("before", max(clause_start, number.start - 60), number.start)
-    # "the return of ten citizens who had been detained": a relative clause that says they were held tells where they
-    # came from; the noun before says what happened to them.
     if found:
         # "Four soldiers held in Gaza since 2023 were released": the verb with its auxiliary is the main verb, the bare participle a modifier.
         bare = not _auxiliary_before(after_text, found[0][0])
         finite = [f for f in found[1:] if _auxiliary_before(after_text, f[0])] if bare else []
         if finite:
             return finite[0][1], "after"
-        # "is to free 50 women held in Gaza": a participle or relative clause of captivity says where they were, the
-        # verb before says what happens to them.
+        # "is to free 50 women held in Gaza", "the return of ten citizens who had been detained": a participle or relative
+        # clause of captivity says where they were, the verb or noun before says what happens to them.
         if not (found_before and found[0][1] == "held" and (bare or _RELATIVE_CLAUSE.match(after_text))):
             return found[0][1], "after"
     if found_before:

@@ -23,10 +23,13 @@ _DIGIT_SCALES = {"thousand": 1_000, "million": 1_000_000, "mln": 1_000_000, "bil
 _FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
 DURATION_UNITS = ("hour", "day", "week", "month", "year")
 
+# The scale words, written out and abbreviated after digits ("2 million", "$1.2bn"): one list for every pattern below.
+_SCALE_WORDS = "|".join(_SCALES)
+_SCALE_ABBREVIATIONS = "|".join(k for k in _DIGIT_SCALES if k not in _SCALES)
 _NUMWORD = "|".join(sorted([*_UNITS, *_TENS, "hundred", *_SCALES, "dozen"], key=len, reverse=True))
 _WORDS = (rf"(?:{_NUMWORD})(?:(?:\s+|-)(?:{_NUMWORD})|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+(?:{_NUMWORD}))*")
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_SCALE = r"(?:\s+(?:thousand|million|billion|trillion)|\s*(?:mln|bn|tn)\b)"
+_SCALE = rf"(?:\s+(?:{_SCALE_WORDS})|\s*(?:{_SCALE_ABBREVIATIONS})\b)"
 _NUM = rf"(?:{_DIGITS}{_SCALE}?|\b{_WORDS}\b)"
 
 
@@ -41,7 +44,7 @@ class NumberMention(NamedTuple):  # a tuple: built for every number, and a froze
 
 
 _WORD_SEPARATOR = re.compile(r"[\s-]+")
-_DIGIT_NUMBER = re.compile(rf"({_DIGITS})\s*(thousand|million|billion|trillion|mln|bn|tn)?")
+_DIGIT_NUMBER = re.compile(rf"({_DIGITS})\s*({_SCALE_WORDS}|{_SCALE_ABBREVIATIONS})?")
 
 
 def words_to_number(phrase: str) -> float | None:
@@ -100,7 +103,7 @@ def _vague_amounts() -> dict[str, float]:
 # follows it ("-for-1,000", "-hour", "-thirds", " percent"). Trying one alternation of every form at each candidate
 # re-read the core once per form, with backtracking. Digits are read atomically: nothing after them may shorten them.
 _CORE_WORDS = rf"(?:{_WORDS})\b"
-_CORE_DIGITS = rf"(?>{_DIGITS})(?:\s+(?:thousand|million|billion|trillion)\b|\s*(?:mln|bn|tn)\b)?"
+_CORE_DIGITS = rf"(?>{_DIGITS})(?:\s+(?:{_SCALE_WORDS})\b|\s*(?:{_SCALE_ABBREVIATIONS})\b)?"
 _CORE = re.compile(rf"{_CORE_DIGITS}|{_CORE_WORDS}", re.IGNORECASE)
 _BEFORE_NUMBER = frozenset("_.,:-")  # with letters and digits: a number never starts right after one ("COP29", "1,000")
 CURRENCY_SIGNS = frozenset("$€£¥₽₴₹")  # a number in digits after one is an amount of money: "£40,000", "$6 billion"
