@@ -17,7 +17,7 @@ from typing import NamedTuple
 from pipeline.extract.parties import PartyMention, find_parties, main_sides, party_of_word
 from pipeline.lexicons import load, phrase_alternation
 from pipeline.text.dates import find_dates
-from pipeline.text.numbers import NumberMention, categories, find_numbers, words_to_number
+from pipeline.text.numbers import NumberMention, categories, find_numbers, parse_number, words_to_number
 from pipeline.text.phrases import PhraseIndex, WholePhrases
 from pipeline.text.sentences import Sentence, split_sentences
 
@@ -44,11 +44,17 @@ _ELLIPSIS_END = re.compile(r"\s*(?:[.;!?]|,\s|$)|\s+(?:to|from)\s+[A-Z]")  # "Ky
 # "Air defences shot down 87 drones; 25 were lost": a bare number opening a clause counts what the clause before counted.
 _CLAUSE_OPENS_BEFORE = re.compile(r"[;:]\s*$")
 _VERB_AFTER = re.compile(r"\s+(?:were|was|are|is|had|have|has|remain|remained|went|got|came)\b")
+_DISTRIBUTIVE_AFTER = re.compile(r"\s+(?:each|apiece|per\s+side|a\s+side|(?:on|from)\s+each\s+side|each\s+way)\b", re.IGNORECASE)
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)  # "hand over its 500" (no noun after)
+_SWAP_PREDICATES = frozenset({"exchanged", "released", "returned", "agreed"})
 _TOLL_BEFORE = re.compile(r"\b(?:death|casualty|civilian|overall)\s+toll\b[^.;]{0,30}$", re.I)  # "death toll passes 46,000"
 LINKED = re.compile(r"(?:including|included|includes|among them|of whom|comprising|comprised|together with|\band)\s*$")
 # A word that may stand inside the counted noun phrase: lower case, or a name ("40 Red Cross staff", "120 ICRC volunteers").
 _MODIFIER = re.compile(r"[a-z][a-z-]*|[A-Z][a-z-]+(?:-[A-Z0-9]\w*)?|[A-Z]{1,5}-\w+|[A-Z]{2,5}")  # "Iskander-M", "Kh-101", "UN"
 _WORD = re.compile(r"[A-Za-z%][\w’'.-]*|%")
+_HEDGE_SIGNS = {"~": "about", "≈": "about", ">": "more_than", "<": "fewer_than", "≥": "at_least", "≤": "at_most"}
+_SHARED_NOUN = re.compile(r"\s+(?P<number>\d[\d,.]*\d|\d|[a-z]+(?:-[a-z]+)?)\s+(?=[A-Z])")
+_PHONE_WORD = re.compile(r"\b(?:tel|phone|fax|hotline|whatsapp|mobile)\b", re.IGNORECASE)
 _OPENING = string.punctuation + "“”‘’—–«»"  # what may stand right before a hedge that starts a phrase
 _IN_EXCHANGE_FOR = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:(?:about|some|nearly|around|roughly|at\s+least|more\s+than)\s+)?$", re.I)
 _AUXILIARY_BEFORE = re.compile(r"\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been|will\s+be)\s+(?:\w+ly\s+)?$", re.I)
@@ -166,6 +172,27 @@ def _excluded(text: str, number: NumberMention, surface: str, date_spans: list[t
     return False
 
 
+# Numbers inside these are no counts: a telephone number ("+243 81 555 0123", "tel. 044 123 45 67"), a footnote mark
+# ("Emirates.[1]"), numbers joined by slashes ("1/6" numbering a thread, "24/7", "9/11").
+_NOT_COUNTS = re.compile(
+    r"(?:\+|\b(?:tel|phone|fax|hotline|whatsapp|mobile)\b\.?:?\s*)\(?\d{1,4}\)?(?:[ .-]\(?\d{2,4}\)?){2,}"
+    r"|(?<=\S)\[\d{1,3}\]"
+    r"|(?<![\d/])\d{1,4}(?:/\d{1,4})+(?![\d/])", re.IGNORECASE)
+
+
+def _not_count_spans(text: str) -> list[tuple[int, int]]:
+    if "+" not in text and "[" not in text and "/" not in text and not _PHONE_WORD.search(text):
+        return []
+    return [m.span() for m in _NOT_COUNTS.finditer(text)]
+
+
+@cache
+def _named_before() -> re.Pattern:
+    """A noun that numbers name ("Article 205", "stages two & three"), ending right before a number."""
+    nouns = phrase_alternation(row["word"] for row in load("numbered_names"))
+    return re.compile(rf"\b(?:{nouns})\s+(?:(?:No\.?|#)\s*)?(?:[\w-]+\s*(?:,|and|&|or|to)\s+)*$", re.IGNORECASE)
+
+
 def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[str | None, str | None, int]:
     """(category, party, end of the noun phrase) read from the words after the number."""
     pos = number.end
@@ -224,6 +251,14 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
             party = code
         elif lowered == "more" and i + 1 < len(words) and words[i + 1].group().rstrip(".’'").lower() in categories():
             pass  # "200 more detainees"
+        elif lowered in ("and", "or") and party is not None and i > 0:
+            shared = _SHARED_NOUN.match(text, word_match.end())  # "207 Ukrainian and 195 Russian POWs": one noun for both
+            if shared and parse_number(shared.group("number")) is not None:
+                following = NumberMention(shared.start("number"), shared.end("number"), 0.0)
+                category, _, _ = _noun_phrase(text, following, sentence_end)
+                if category is not None and category != UNKNOWN_NOUN:
+                    return category, party, words[i - 1].end()
+            break
         elif lowered in _NOT_MODIFIERS or not _MODIFIER.fullmatch(word):
             break
         elif _unknown_plural(lowered) and (_OF_NEXT.match(text, word_match.end()) or not _noun_follows(text, words, i) and _phrase_ends(text, words, i)):
@@ -270,6 +305,10 @@ def _qualifier(text: str, number: NumberMention) -> str:
         return "more_than"  # "600+ bodies", "a 40-plus-year sentence"
     window_start = max(0, number.start - 25)
     before = text[window_start:number.start]
+    if before[-1:] in _HEDGE_SIGNS and before[-1:]:
+        return _HEDGE_SIGNS[before[-1]]  # "~6k", ">300", "≤ 50" written as a sign
+    if before[-2:-1] in _HEDGE_SIGNS and before[-2:-1] and before[-1] == " " and (len(before) < 3 or not before[-3].isalnum()):
+        return _HEDGE_SIGNS[before[-2]]
     if not before[-1:].isspace():
         return "exact"
     table, longest, last_words = _qualifiers()
@@ -350,13 +389,14 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
     parties = find_parties(text) if parties is None else parties
     sides = main_sides(parties)
     sentences = split_sentences(text)
-    date_spans = [(d.start, d.end) for d in find_dates(text) if d.precision != "weekday"]
+    date_spans = [(d.start, d.end) for d in find_dates(text) if d.precision != "weekday"] + _not_count_spans(text)
     figures: list[FigureMention] = []
     sentence_iter = iter(sentences)
     sentence = next(sentence_iter, None)
     predicates = _Predicates(text)
     previous: FigureMention | None = None
     counted: dict[float, FigureMention] = {}  # the last figure of each value that counts people or things
+    exchanged: FigureMention | None = None  # the last count of people exchanged, released or returned
     for number in find_numbers(text):
         while sentence is not None and sentence.end <= number.start:
             sentence = next(sentence_iter, None)
@@ -368,6 +408,8 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
         category, party, np_end = _noun_phrase(text, number, sentence.end)
         if _is_year(number, surface) and category is None:
             continue
+        if category in (None, UNKNOWN_NOUN, "other") and number.kind == "number" and _named_before().search(text, max(sentence.start, number.start - 40), number.start):
+            continue  # "Article 205", "Flight 752", "stages two & three": the number names, it does not count
         if surface[:3].lower() == "one" and surface.lower().split("-")[0] == "one" and (category in (None, "other") or _SUCH_OR_OF.match(text, number.end)):
             continue  # "one" as a pronoun ("one such case") counts nothing
         predicate, predicate_side = (None, None) if (category in DURATIONS or number.kind == "percent") else _predicate(text, number, np_end, sentence, predicates)
@@ -397,6 +439,9 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
                 category = previous.category
             elif antecedent and _DEFINITE_BEFORE.search(text, max(0, number.start - 30), number.start):
                 category, party = antecedent.category, party or antecedent.party  # "the remaining three": named before
+            elif number.kind == "number" and exchanged is not None and (
+                    _DISTRIBUTIVE_AFTER.match(text, number.end) or _POSSESSIVE_BEFORE.search(text, max(0, number.start - 8), number.start)):
+                category, party = exchanged.category, party  # "170 each", "500 per side", "hand over its 500": the swap's people
             elif number.kind == "number" and _TOLL_BEFORE.search(text, max(sentence.start, number.start - 50), number.start):
                 category, predicate = "people", predicate or "killed"
             elif (number.vague or (predicate in PEOPLE_PREDICATES and predicate_side == "after") or _human_subject().match(text, number.end)
@@ -421,4 +466,6 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
         previous = figure
         if category not in DURATIONS | {"other", "percent"}:
             counted[number.value] = figure
+            if predicate in _SWAP_PREDICATES:
+                exchanged = figure
     return figures

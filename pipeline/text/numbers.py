@@ -19,17 +19,20 @@ _UNITS = {w: i for i, w in enumerate(
 _TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
 _DIGIT_SCALES = {"thousand": 1_000, "million": 1_000_000, "mln": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000,
-                 "trillion": 1_000_000_000_000, "tn": 1_000_000_000_000}
+                 "trillion": 1_000_000_000_000, "tn": 1_000_000_000_000, "k": 1_000, "m": 1_000_000}
 _FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
 DURATION_UNITS = ("hour", "day", "week", "month", "year")
 
 # The scale words, written out and abbreviated after digits ("2 million", "$1.2bn"): one list for every pattern below.
 _SCALE_WORDS = "|".join(_SCALES)
-_SCALE_ABBREVIATIONS = "|".join(k for k in _DIGIT_SCALES if k not in _SCALES)
+_SCALE_ABBREVIATIONS = "|".join(k for k in _DIGIT_SCALES if k not in _SCALES and len(k) > 1)
+# One letter right after the digits, case kept: "6k", "2.8M"; a lower-case "m" is read as million only after a currency
+# sign ("$5m"), since "5m" alone may be metres (find_numbers checks the sign).
+_TIGHT_SCALE = r"(?-i:[kKM]|m)\b"
 _NUMWORD = "|".join(sorted([*_UNITS, *_TENS, "hundred", *_SCALES, "dozen"], key=len, reverse=True))
 _WORDS = (rf"(?:{_NUMWORD})(?:(?:\s+|-)(?:{_NUMWORD})|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+(?:{_NUMWORD}))*")
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_SCALE = rf"(?:\s+(?:{_SCALE_WORDS})|\s*(?:{_SCALE_ABBREVIATIONS})\b)"
+_SCALE = rf"(?:\s+(?:{_SCALE_WORDS})|\s*(?:{_SCALE_ABBREVIATIONS})\b|(?-i:[kKM])\b)"
 _NUM = rf"(?:{_DIGITS}{_SCALE}?|\b{_WORDS}\b)"
 
 
@@ -44,7 +47,7 @@ class NumberMention(NamedTuple):  # a tuple: built for every number, and a froze
 
 
 _WORD_SEPARATOR = re.compile(r"[\s-]+")
-_DIGIT_NUMBER = re.compile(rf"({_DIGITS})\s*({_SCALE_WORDS}|{_SCALE_ABBREVIATIONS})?")
+_DIGIT_NUMBER = re.compile(rf"({_DIGITS})\s*({_SCALE_WORDS}|{_SCALE_ABBREVIATIONS}|k|m)?")
 
 
 def words_to_number(phrase: str) -> float | None:
@@ -103,7 +106,7 @@ def _vague_amounts() -> dict[str, float]:
 # follows it ("-for-1,000", "-hour", "-thirds", " percent"). Trying one alternation of every form at each candidate
 # re-read the core once per form, with backtracking. Digits are read atomically: nothing after them may shorten them.
 _CORE_WORDS = rf"(?:{_WORDS})\b"
-_CORE_DIGITS = rf"(?>{_DIGITS})(?:\s+(?:{_SCALE_WORDS})\b|\s*(?:{_SCALE_ABBREVIATIONS})\b)?"
+_CORE_DIGITS = rf"(?>{_DIGITS})(?:\s+(?:{_SCALE_WORDS})\b|\s*(?:{_SCALE_ABBREVIATIONS})\b|{_TIGHT_SCALE})?"
 _CORE = re.compile(rf"{_CORE_DIGITS}|{_CORE_WORDS}", re.IGNORECASE)
 _BEFORE_NUMBER = frozenset("_.,:-")  # with letters and digits: a number never starts right after one ("COP29", "1,000")
 CURRENCY_SIGNS = frozenset("$€£¥₽₴₹")  # a number in digits after one is an amount of money: "£40,000", "$6 billion"
@@ -202,6 +205,8 @@ def find_numbers(text: str) -> list[NumberMention]:
                 covered = m.end()
                 continue
         core = _CORE.match(text, start)
+        if core and core.group()[-1] == "m" and not (start and text[start - 1] in CURRENCY_SIGNS) and first.isdigit():
+            continue  # "5m" without a currency sign may be metres: no count
         tail = core and (after_digits if first.isdigit() else after_words).match(text, core.end())
         if tail:
             read = _read_number(core, tail)

@@ -210,3 +210,41 @@ def test_a_relative_clause_of_captivity_does_not_outweigh_the_release_before_the
     assert (freed.value, freed.predicate) == (10, "returned")
     (still,) = extract_figures("Officials said ten citizens who had been detained were still missing.")
     assert still.predicate != "returned"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # After held-out round 14: numbers that name a thing, telephone numbers, footnote marks and slashed numbering.
+    ("The court cited Article 318 and Paragraph 4 of the code.", []),
+    ("Phase 3 of the accord starts in June.", []),
+    ("Phases one and two went smoothly; 64 detainees were freed.", [("64", 64, "exact", "prisoners", None, "released")]),
+    ("In the second round 52 captives walked free.", [("52", 52, "exact", "prisoners", None, "released")]),
+    ("Relatives may ring the hotline on +380 44 281 1904.", []),
+    ("Relatives may ring the hotline (tel. 0800 505 333).", []),
+    ("The mediator was Qatar.[14] Some 75 prisoners came home.[15]", [("75", 75, "about", "prisoners", None, "returned")]),
+    ("3/8 Next: 210 sailors were released.", [("210", 210, "exact", "soldiers", None, "released")]),
+    ("Volunteers staff the shelter 24/7 for 90 returnees.", [("90", 90, "exact", "people", None, None)]),
+])
+def test_after_round_14_numbers_that_name_or_mark_are_not_figures(text, expected):
+    assert figs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Roughly ~3k civilians remain in custody.", ("3k", 3000, "about", "civilians", None, "held")),
+    ("Officials counted >450 detainees.", ("450", 450, "more_than", "prisoners", None, None)),
+    ("The list has approx. 230 names of hostages.", ("230", 230, "about", "other", None, None)),
+    ("The shelter hosts 1.2M displaced people.", ("1.2M", 1_200_000, "exact", "people", None, None)),
+])
+def test_after_round_14_signs_and_one_letter_scales(text, expected):
+    assert one(text) == expected
+
+
+def test_after_round_14_an_elided_count_of_each_side_takes_the_swaps_noun():
+    found = figs("The first flight carried 120 for 120 prisoners. The next two flights bring 95 each, "
+                 "and Baku will hand over its 95 on Friday. That makes 310 per side.")
+    assert [(f[1], f[3]) for f in found] == [(120, "prisoners"), (120, "prisoners"), (2, "other"), (95, "prisoners"), (95, "prisoners"), (310, "prisoners")]
+    assert one("Both chess clubs lost 4 each.")[3] == "other"  # no swap named before: nothing to take
+
+
+def test_after_round_14_two_demonyms_share_the_noun_after_the_second():
+    assert figs("Officials swapped 84 Armenian and 91 Azerbaijani detainees.") == [
+        ("84", 84, "exact", "prisoners", "AM", "exchanged"), ("91", 91, "exact", "prisoners", "AZ", "exchanged")]

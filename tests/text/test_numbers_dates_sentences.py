@@ -104,3 +104,9 @@ def test_a_yearless_dateline_is_dated_by_a_full_date_of_the_same_day_elsewhere()
     from pipeline.text.normalize import find_published_date
     assert find_published_date("MOSCOW, Aug. 24 (Xinhua) -- Text.\n\nEditor: Liu Wen 2023-08-24 21:15:02") == dt.date(2023, 8, 24)
     assert find_published_date("MOSCOW, Aug. 24 (Xinhua) -- Text written on 2023-08-25.") is None
+
+
+def test_one_letter_scales_keep_their_case():
+    assert spans("some 4k detainees and 2.5M people") == [("4k", 4000, None, "number"), ("2.5M", 2_500_000, None, "number")]
+    assert spans("aid worth €30m") == [("€30m", 30_000_000, None, "money")]
+    assert spans("a 15m-deep well and a 3m wall") == []  # metres, not millions: no currency sign before
