@@ -33,31 +33,32 @@ def source_id_of(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()[:16]
 
 
-def list_input_files(folder: Path) -> list[Path]:
-    """Every file below the folder (links included, hidden files and folders excluded), in sort order."""
+def list_input_files(folder: Path) -> list[str]:
+    """Every file below the folder (links included, hidden files and folders excluded), as sorted relative POSIX paths."""
     found = []
+    root_length = len(os.path.join(str(folder), ""))
     for root, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found += [Path(root) / name for name in files if not name.startswith(".")]
-    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
+        prefix = root[root_length:].replace(os.sep, "/")
+        found += [f"{prefix}/{name}" if prefix else name for name in files if not name.startswith(".")]
+    return sorted(found)
 
 
-def _read(path: Path, folder: Path, max_bytes: int) -> tuple[bytes, Decoded | None]:
-    """The file's bytes, or a rejection that needs no decoding."""
+def _read(path: str, folder: Path, max_bytes: int) -> tuple[bytes, Decoded | None]:
+    """The file's bytes, or a rejection that needs no decoding. Plain strings, not Path objects: this runs per file."""
     resolved = path
-    if path.is_symlink():  # os.walk does not follow linked folders: only the file itself can lead outside
-        resolved = path.resolve()
-        if not resolved.is_relative_to(folder.resolve()):
-            marker = f"link outside the input folder: {path.name}".encode()
+    if os.path.islink(path):  # os.walk does not follow linked folders: only the file itself can lead outside
+        resolved = os.path.realpath(path)
+        if not Path(resolved).is_relative_to(folder.resolve()):
+            marker = f"link outside the input folder: {os.path.basename(path)}".encode()
             return marker, Decoded(None, None, "outside the input folder: the file is a link to a path outside it; copy the file in instead")
     try:
-        size = resolved.stat().st_size
-        if size > max_bytes:
-            with resolved.open("rb") as handle:
-                head = handle.read(1 << 20)
-            # Identify an oversized file by its size and first MiB instead of reading it whole.
-            return head + str(size).encode(), too_large(size, max_bytes)
-        return resolved.read_bytes(), None
+        with open(resolved, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                # Identify an oversized file by its size and first MiB instead of reading it whole.
+                return handle.read(1 << 20) + str(size).encode(), too_large(size, max_bytes)
+            return handle.read(), None
     except OSError as error:
         return f"unreadable: {path}".encode(), Decoded(None, None, f"unreadable: {error.strerror or error}")
 
@@ -68,11 +69,10 @@ def read_corpus(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES, selected: Call
     if not folder.is_dir():
         raise FileNotFoundError(f"input folder {folder} does not exist: create it or set EXCHANGES_SEEDS_DIR to a folder of .txt articles")
     by_id: dict[str, tuple[list[str], bytes, Decoded | None]] = {}
-    for path in list_input_files(folder):
-        relative = path.relative_to(folder).as_posix()
+    for relative in list_input_files(folder):
         if selected is not None and not selected(relative):
             continue
-        raw, verdict = _read(path, folder, max_bytes)
+        raw, verdict = _read(os.path.join(folder, relative), folder, max_bytes)
         sid = source_id_of(raw)
         entry = by_id.setdefault(sid, ([], raw, verdict))
         entry[0].append(relative)

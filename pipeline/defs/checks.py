@@ -93,5 +93,5 @@ def repair_counts_match_sources(repairs: pd.DataFrame, sources: pd.DataFrame) ->
 @dg.asset_check(asset="sources", blocking=True, description="Every file of the input folder appears in exactly one row's `paths`.")
 def every_input_file_accounted_for(sources: pd.DataFrame, paths: DatasetPaths) -> dg.AssetCheckResult:
     folder = paths.seeds()
-    files = [p.relative_to(folder).as_posix() for p in list_input_files(folder)]
+    files = list_input_files(folder)
     return _result(invariants.uncovered_paths(sources, files), "file coverage")

@@ -5,7 +5,7 @@ from dataclasses import asdict
 
 import dagster as dg
 
-from pipeline.corpus import list_input_files, read_corpus
+from pipeline.corpus import read_corpus
 from pipeline.defs.resources import DatasetPaths
 from pipeline.ui import OWNERS
 
@@ -23,7 +23,7 @@ def raw_documents(context: dg.AssetExecutionContext, paths: DatasetPaths) -> dg.
     rejected = [d for d in documents if d.reject_reason]
     for doc in rejected:
         context.log.warning(f"rejected {', '.join(doc.paths)}: {doc.reject_reason}")
-    n_files = len(list_input_files(folder))
+    n_files = sum(len(d.paths) for d in documents)
     context.log.info(f"read {n_files} files from {folder}: {len(documents)} distinct, {len(rejected)} rejected")
     return dg.Output(records, metadata={
         "input_folder": str(folder), "files": n_files, "documents": len(documents), "rejected": len(rejected),

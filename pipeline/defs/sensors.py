@@ -1,6 +1,7 @@
 """Automation: a sensor that notices new or changed input files, and a daily schedule that is off by default."""
 
 import hashlib
+import os
 
 import dagster as dg
 
@@ -17,7 +18,8 @@ def new_input_files(context: dg.SensorEvaluationContext):
     folder = DatasetPaths().seeds()
     if not folder.is_dir():
         return dg.SkipReason(f"input folder {folder} does not exist")
-    listing = "\n".join(f"{p.relative_to(folder)}\t{p.stat().st_size}\t{p.stat().st_mtime_ns}" for p in list_input_files(folder))
+    stats = {name: os.lstat(folder / name) for name in list_input_files(folder)}  # lstat: a broken link is a file too
+    listing = "\n".join(f"{name}\t{st.st_size}\t{st.st_mtime_ns}" for name, st in stats.items())
     fingerprint = hashlib.sha256(listing.encode()).hexdigest()[:16]
     if fingerprint == context.cursor:
         return dg.SkipReason("no new or changed files")
