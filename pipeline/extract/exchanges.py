@@ -35,7 +35,9 @@ _EACH_AFTER = re.compile(r"\s*(?:per\s+side|each|apiece|(?:from|on|for|to|by)\s+
 _EACH_LATER = re.compile(r"[^.;,]{0,40}?\b(?:freed|released|returned|handed\s+over|exchanged)\s+(?:by|from)\s+(?:each|both|either)\s+(?:side|sides|country|countries)\b", re.I)
 _EACH_BEFORE = re.compile(r"\b(?:each\s+side|every\s+side|both\s+sides|each\s+country|both\s+countries|either\s+side|each)\b(?:\s+\w+){0,2}\s+$", re.I)
 # "Russia released", "Hamas is to free", "Israel's prison service said it had freed"
-_GIVER = re.compile(rf"(?P<giver>{_PARTY_WORD})(?:(?:\s+[a-z][\w-]*){{0,3}}\s+said\s+(?:that\s+)?(?:it|they))?\s+(?:has\s+|had\s+|have\s+|will\s+|would\s+|was\s+|were\s+|(?:is|are|was|were)\s+(?:due\s+)?to\s+|agreed\s+to\s+)?(?:later\s+|also\s+|then\s+|\w+ly\s+)?(?:released|releasing|freed|freeing|free|release|handed\s+over|handing\s+over|hand\s+over|returned|returning|transferred|transferring|sent\s+back|repatriated)\s+(?:\w+\s+){{0,3}}$")
+_ASIDE = r"(?:\s*\([^()]{1,40}\))?"  # "Ansar Allah (the Houthis) freed ..."
+_INSTITUTION = r"(?:\s+(?:government|authorities|side|army|military|forces|coalition|prison\s+service))?"  # "the Yemeni government freed ..."
+_GIVER = re.compile(rf"(?P<giver>{_PARTY_WORD}){_INSTITUTION}{_ASIDE}(?:(?:\s+[a-z][\w-]*){{0,3}}\s+said\s+(?:that\s+)?(?:it|they))?\s+(?:has\s+|had\s+|have\s+|will\s+|would\s+|was\s+|were\s+|(?:is|are|was|were)\s+(?:due\s+)?to\s+|agreed\s+to\s+)?(?:later\s+|also\s+|then\s+|\w+ly\s+)?(?:released|releasing|freed|freeing|free|release|handed\s+over|handing\s+over|hand\s+over|returned|returning|transferred|transferring|sent\s+back|repatriated|pardoned|granted\s+clemency\s+to)\s+(?:\w+\s+){{0,3}}$")
 _GIVER_AFTER = re.compile(rf"\s*(?:\w+\s+){{0,2}}?(?:freed|released|handed\s+over|returned)\s+by\s+(?:the\s+)?(?P<giver>{_PARTY_WORD})")
 _ADDED = re.compile(r"\b(?:along\s+with|in\s+addition\s+to|as\s+well\s+as|plus)\s+(?:\w+\s+){0,2}$", re.I)
 _IN_EXCHANGE_FOR = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:\w+\s+){0,2}$", re.I)
@@ -50,15 +52,22 @@ _BACKGROUND = re.compile(r"\b(?:earlier|previous|prior|past|last|former|first-ev
 _PLANNED_BEFORE = re.compile(r"\b(?:further|additional|more|next|upcoming|another|new)\s+(?:\w+\s+)?$", re.I)
 _INTENT_BEFORE = re.compile(r"\b(?:will|shall|would|to)\s+(?:\w+\s+)?$", re.I)
 _ATTRIBUTIVE = re.compile(r",?\s+(?:prisoner[s-]?\s+|POW\s+|prisoner-of-war\s+)?(?:exchange|swap|handover|trade)\b", re.I)
-_NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|before|started\s+in|began\s+in|from|talks|negotiations|meeting|summit|agreement|agreed|signed|reached)\b[^.,]{0,12}$", re.I)
+_NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|before|started\s+in|began\s+in|from|talks|negotiations|meeting|summit|agreement|agreed|signed|reached(?!\s+[A-Z]))\b[^.,]{0,12}$", re.I)  # not "reached Kyiv on Friday"
+# "a journalist detained in Moscow in March 2023": the date someone was taken, not the date of the handover.
+_CAPTURE_DATE = re.compile(r"\b(?:detained|arrested|captured|seized|jailed|abducted|kidnapped|convicted|sentenced|imprisoned|taken\s+prisoner)\b(?:\s+[\w,]+){0,3}?\s+(?:in|on|since)\s+$", re.I)
 _ON_DATE = re.compile(r"\b(?:on|On)\s+$")
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
+_SINCE_EVENT_BEFORE = re.compile(r"\b[Ss]ince\b[^.;,]*$")  # "since Russia's full-scale invasion in February 2022": another event's date
 _ANSWERING = re.compile(r"[\"“'‘]?In\s+(?:exchange|return|turn)\b")
 _BOTH_SIDES = re.compile(r"\b(?:two|both|the|all|warring)\s+(?:sides|parties|countries)\b|\b(?:in\s+total|a\s+total\s+of)\b", re.I)
 _PART_OF = re.compile(r"\s+of\s+(?:the|those|these|them)\b", re.I)  # "114 of the freed prisoners": a part, already counted
 _TOTAL_BEFORE = re.compile(r"\b(?:exchange|swap|trade|exchanged|swapped|traded|exchanging|swapping)\s+(?:\w+\s+)?$", re.I)
-_RELEASES_AFTER = re.compile(r"\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+|later\s+)?(?P<verb>released|freed|handed\s+over|returned)\s+(?:\w+\s+){0,3}?"
+_RELEASES_AFTER = re.compile(_ASIDE + r"\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+|later\s+)?(?P<verb>released|freed|handed\s+over|returned|pardoned)\s+(?:(?:or|and)\s+\w+\s+)?(?:\w+\s+){0,3}?"
                              r"(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds)\b)")  # "Israel freed 90 ..."
+_FREES = re.compile(r"\b(?:released|releasing|freed|freeing|free|release|pardoned)\b")  # not "returned": "Ukraine returned 95 Ukrainians" brings them home
+_AGREED_EARLIER = re.compile(r"\b(?:was|were|had\s+been|has\s+been)\s+agreed\b|\b(?:signed|reached)\s+(?:an?\s+|the\s+)?(?:agreement|deal|accord)\b", re.I)
+_AGREED_AFTER = re.compile(r"\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?agreed\b", re.I)
+_AGREED_WHAT = re.compile(r"\b(?:release|releases|exchange|swap|deal|agreement|accord|handover|transfer)\b", re.I)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # "It was the second handover ..." and later "On Friday, the first day, ...": two handovers, not one told twice.
 _STAGE_ORDINAL = re.compile(r"\b(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last)\s+(?:[a-z-]+\s+)?"
@@ -179,6 +188,8 @@ def _event_cues(sentence: Sentence, text: str) -> list[tuple[Found, str, bool]]:
             continue
         if _things_exchanged().match(text, m.end(), sentence.end):
             continue  # "exchanged lists of prisoners", "handed over a list of 462 names": no one changed sides
+        if _AGREED_AFTER.match(text, m.end(), sentence.end):
+            continue  # "The exchange had been agreed in Muscat on 2 April": the deal's date, not a handover's
         before_start, after_end = max(sentence.start, m.start() - CUE_WINDOW), min(sentence.end, m.end() + CUE_WINDOW)
         before = text[before_start:m.start()]
         if _cue_phrases("negated", text).any_within(before_start, m.start()):
@@ -253,6 +264,15 @@ def _reciprocal_release(sentence: Sentence, text: str, parties: list[PartyMentio
     return [(Found(first.start("verb"), first.end("verb"), text, -1), "main", False)]
 
 
+def _answering_release(sentence: Sentence, text: str) -> list[tuple[Found, str, bool]]:
+    """'In return, Washington released five Iranians.': people released in return is an exchange even without the word;
+    "In return" stands as its (main) event word."""
+    m = _ANSWERING.match(sentence.text)
+    if m is None or not _RELEASES_AFTER.search(text, sentence.start + m.end(), sentence.end):
+        return []
+    return [(Found(sentence.start + m.start(), sentence.start + m.end(), text, -1), "main", False)]
+
+
 def _same_paragraph(text: str, sentences: list[Sentence], i: int, j: int) -> bool:
     a, b = sorted((i, j))
     return not _PARAGRAPH_BREAK.search(text, sentences[a].start, sentences[b].start)
@@ -299,6 +319,9 @@ def _recipients(r: _Reading, figure: FigureMention, by_noun: bool = True) -> tup
     """Which side(s) the people a figure counts were handed over to, and whether that is inferred."""
     text, sentence, sides = r.text, r.sentence_of(figure.start), r.sides
     if figure.party in sides:
+        giver = _GIVER.search(text[max(sentence.start, figure.start - 90):figure.start])
+        if giver and _party_of_phrase(giver.group("giver")) == figure.party and _FREES.search(giver.group()):
+            return [], False  # "Venezuela also freed 20 Venezuelan political prisoners": released at home, not handed over
         return [figure.party], False
     if figure.party is not None:  # "183 Palestinian prisoners" between Israel and Hamas: the side they go to is read from the verbs
         return _recipients_from_verbs(r, figure, sentence)
@@ -366,6 +389,7 @@ def _recipients_from_verbs(r: _Reading, figure: FigureMention, sentence: Sentenc
 
 def _party_of_phrase(phrase: str) -> str | None:
     """The party a giver or receiver phrase names: its first word ('Russia's defence ministry'), else the whole ('United States')."""
+    phrase = phrase.removeprefix("The ")  # "The Houthis (Ansar Allah) freed ..." opens a sentence
     first = phrase.split()[0]
     return party_of_word(first) or party_of_word(first.removesuffix("'s").removesuffix("’s")) or party_of_word(phrase)
 
@@ -442,7 +466,7 @@ def _event_date_candidates(r: _Reading, i: int, excluded: set[int], precisions: 
     s = r.sentences[i]
     found = [d for d in r.dates if s.start <= d.start < s.end and d.precision in precisions and d.start not in excluded
              and not _NOT_EVENT_DATE.search(r.text, s.start, d.start) and not _STATEMENT_DATE.search(r.text, max(s.start, d.start - 30), d.start)
-             and not _is_dateline(r.text, d)]
+             and not _is_dateline(r.text, d) and not _CAPTURE_DATE.search(r.text, max(s.start, d.start - 40), d.start)]
     return sorted(found, key=lambda d: (not (_ON_DATE.search(r.text, max(0, d.start - 4), d.start) or d.weekday is not None or d.relative is not None), d.start))
 
 
@@ -497,7 +521,7 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     mediations = _mediations(text, parties)
     mediation_spans = {(p.start, p.end) for p in mediations}
     side_mentions = [p for p in parties if (p.start, p.end) not in mediation_spans]
-    all_cues = [_event_cues(s, text) or _reciprocal_release(s, text, side_mentions) for s in sentences]
+    all_cues = [_event_cues(s, text) or _reciprocal_release(s, text, side_mentions) or _answering_release(s, text) for s in sentences]
     cues = {i: [(m, kind) for m, kind, stage in typed if not stage] for i, typed in enumerate(all_cues)}
     has_event = any(kind in ("main", "planned", "background") for typed in cues.values() for _, kind in typed)
     figures = extract_figures(text, parties) if figures is None else figures
@@ -602,6 +626,7 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     main_sentences = [i for i in cue_sentences if "main" in kinds(i)]
     main: ExchangeMention | None = None
     stage_sentences: dict[int, DateMention] = {}
+    later_months: dict[int, DateMention] = {}
     if main_sentences:
         first_cue = next(m for m, kind in cues[main_sentences[0]] if kind == "main" and not in_segment(m.start()))
         main = ExchangeMention(f"m{first_cue.start()}", "completed", a, b, first_cue.start())
@@ -615,6 +640,18 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
                 _set_date(main, candidates[0], reference_date, "past")
             elif candidates and "planned" not in kinds(i):
                 stage_sentences[i] = candidates[0]  # a handover on another day, told in its own sentence
+            elif not candidates and i != main_sentences[0] and "planned" not in kinds(i):
+                months = [d for d in _event_date_candidates(r, i, deal_dates, ("month",)) if not in_segment(d.start)]
+                if (months and months[0].year is not None and _HANDOVER_VERB.search(sentences[i].text)
+                        and not _SINCE_EVENT_BEFORE.search(text, max(sentences[i].start, months[0].start - 60), months[0].start)):
+                    later_months[i] = months[0]  # "In January 2016, ... Iran freed four Americans": an earlier handover, if the main one is dated apart
+        for i in main_sentences if main.event_date is None else ():  # "In return, Washington released five Iranians.": dated by what it answers
+            for j in _answered(text, sentences, i) if _ANSWERING.match(sentences[i].text) else ():
+                candidates = [d for d in _event_date_candidates(r, j, deal_dates) if not in_segment(d.start)]
+                if candidates and _set_date(main, candidates[0], reference_date, "past"):
+                    break
+            if main.event_date is not None:
+                break
         first = main_sentences[0]
         for j in (first + 1, first - 1) if main.event_date is None else ():  # "The second day of the exchange has ended. Today 357 ..."
             if 0 <= j < len(sentences) and j not in cue_sentences and _same_paragraph(text, sentences, first, j):
@@ -643,6 +680,18 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
             if candidates:
                 _set_date(main, candidates[0], reference_date, "past")
                 break
+        # "The ICRC on Sunday completed an operation to transfer detainees released by the parties. ... X freed 181 detainees,
+        # and Y freed 706.": a dated sentence of people released, close before or after the handover, dates it.
+        nearby = sorted({k for i in main_sentences for k in range(i - 2, i + 3) if 0 <= k < len(sentences)} - set(cue_sentences),
+                        key=lambda k: min(abs(k - i) for i in main_sentences))
+        for k in nearby if main.event_date is None else ():
+            if _HANDOVER_VERB.search(sentences[k].text) and tells_of_people(k):
+                candidates = [d for d in _event_date_candidates(r, k, deal_dates) if not in_segment(d.start)]
+                if candidates and _set_date(main, candidates[0], reference_date, "past"):
+                    break
+    for i, month in later_months.items():
+        if main is not None and main.event_date is not None and (month.year, month.month) != (main.event_date.year, main.event_date.month):
+            stage_sentences[i] = month
     for i in cue_sentences:  # "In the previous swap, on Aug. 24, each side released 115 POWs." / "... took place in August 2023"
         if i not in stage_sentences and kinds(i) == {"background"}:
             candidates = [d for d in _event_date_candidates(r, i, set(), ("day", "weekday", "month")) if not in_segment(d.start)]
@@ -687,6 +736,8 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
             main.claims += _mediator_claims(deal_mediations, inferred=True)
         mentions.append(main)
     mentions += stage_mentions
+    if deal is None and main is not None and main.event_date is not None:
+        deal = _earlier_agreement(r, main, reference_date, in_segment)
     if deal is not None:
         deal.claims += _mediator_claims(deal_mediations)
         mentions.append(deal)
@@ -723,6 +774,23 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
                 if deal.event_date is None or mention.event_date is None or deal.event_date <= mention.event_date:
                     mention.part_of = deal.key
     return sorted(mentions, key=lambda m: m.anchor)
+
+
+def _earlier_agreement(r: _Reading, main: ExchangeMention, reference_date: dt.date | None, in_segment) -> ExchangeMention | None:
+    """'The release was agreed by the parties in Switzerland on 20 March.': a dated agreement before the handover is a deal
+    of its own, even when it states no numbers."""
+    for s in r.sentences:
+        cue = _AGREED_EARLIER.search(s.text)
+        if cue is None or in_segment(s.start + cue.start()) or not _AGREED_WHAT.search(s.text):
+            continue
+        for d in r.dates:
+            if s.start + cue.end() <= d.start < s.end and d.precision == "day" and _DEAL_DATE_CONTEXT.search(r.text, s.start, d.start):
+                deal = ExchangeMention(f"m{s.start + cue.start()}", "agreed", *r.sides, s.start + cue.start())
+                deal.claims.append(Claim("status", "agreed", s.start + cue.start(), s.start + cue.end()))
+                if _set_date(deal, d, reference_date, "past") and deal.event_date < main.event_date:
+                    return deal
+                break
+    return None
 
 
 def _planned(r: _Reading, cues, planned_sentences: list[int], main: ExchangeMention | None, reference_date: dt.date | None, in_segment,

@@ -322,3 +322,40 @@ def test_two_sides_each_releasing_people_in_one_sentence_is_an_exchange_and_a_gr
 
 def test_one_side_releasing_people_is_no_exchange():
     assert mentions_of("Published March 2, 2025\n\nHamas released four Israeli women on Sunday, officials said.") == []
+
+
+# After held-out round 15 (bench/heldout_exchanges_round15), worded afresh.
+def test_people_released_in_return_is_an_exchange_dated_by_the_sentence_it_answers():
+    text = ("Britain and Iran trade prisoners\n\nThree Britons held in Tehran reached London on Friday 3 March 2023 after months of talks. "
+            "In return, Britain released four Iranians jailed for sanctions offences.")
+    (mention,) = mentions_of(text)
+    assert (mention.status, mention.party_a, mention.party_b, mention.event_date) == ("completed", "GB", "IR", dt.date(2023, 3, 3))
+    assert fields(mention)["returned_to_b"] == {"4"}
+
+
+def test_an_earlier_handover_dated_only_by_its_month_is_a_record_of_its_own():
+    text = ("Published June 9, 2025\n\nIran and the United States swapped prisoners on Monday, June 2, 2025, in Oman. "
+            "In May 2019, Tehran freed two Americans while Washington pardoned or released three Iranians.")
+    completed = {m.event_date: m for m in by_status(mentions_of(text), "completed")}
+    assert sorted(completed) == [dt.date(2019, 5, 1), dt.date(2025, 6, 2)]
+    earlier = completed[dt.date(2019, 5, 1)]
+    assert earlier.date_precision == "month" and fields(earlier)["returned_to_b"] == {"2"} and fields(earlier)["returned_to_a"] == {"3"}
+
+
+def test_a_dated_agreement_before_the_handover_is_its_own_record_even_without_numbers():
+    text = ("ADEN, 9 May 2024 - The government and the Houthis completed a detainee swap on Thursday. "
+            "The Houthis (Ansar Allah) freed 70 detainees and the Yemeni government freed 210 detainees loyal to the movement. "
+            "The exchange had been agreed in Muscat on 2 April after UN-led talks.")
+    mentions = mentions_of(text)
+    (deal,) = by_status(mentions, "agreed")
+    (main,) = by_status(mentions, "completed")
+    assert deal.event_date == dt.date(2024, 4, 2) and main.event_date == dt.date(2024, 5, 9) and main.part_of == deal.key
+    assert fields(main)["returned_to_a"] == {"210"} and fields(main)["returned_to_b"] == {"70"}
+
+
+def test_a_side_freeing_its_own_people_counts_for_no_side_and_a_capture_date_is_no_handover_date():
+    text = ("Published 4 August 2024\n\nFive Americans, one of them detained in Caracas in March 2022, were freed on Friday in a swap "
+            "for two Venezuelans held in Florida. Venezuela also freed 17 Venezuelan activists as part of the deal.")
+    (main,) = by_status(mentions_of(text), "completed")
+    assert main.event_date == dt.date(2024, 8, 2)
+    assert "17" not in fields(main).get("returned_to_b", set())
