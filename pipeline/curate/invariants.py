@@ -9,28 +9,32 @@ import pandas as pd
 EARLIEST_DATE = dt.date(1900, 1, 1)
 
 
+def _columns(frame: pd.DataFrame, *names: str) -> zip:
+    """Rows of some columns as tuples, read from lists: iterating Arrow-backed columns value by value is slow."""
+    return zip(*(frame[name].tolist() for name in names))
+
+
 def _texts(sources: pd.DataFrame, column: str = "text") -> dict[str, str]:
-    return {sid: text for sid, text in zip(sources["source_id"], sources[column]) if isinstance(text, str)}
+    return {sid: text for sid, text in _columns(sources, "source_id", column) if isinstance(text, str)}
 
 
 def figure_spans_mismatch(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     texts = _texts(sources)
-    ok = [texts.get(s, "")[a:b] == surface for s, a, b, surface in zip(figures["source_id"], figures["start"], figures["end"], figures["surface"])]
+    ok = [texts.get(s, "")[a:b] == surface for s, a, b, surface in _columns(figures, "source_id", "start", "end", "surface")]
     return figures.loc[[not x for x in ok], ["figure_id", "source_id", "start", "end", "surface"]]
 
 
 def repair_spans_mismatch(repairs: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     texts, raws = _texts(sources), _texts(sources, "raw_text")
     ok = [texts.get(s, "")[a:b] == after and raws.get(s, "")[ra:rb] == before
-          for s, a, b, ra, rb, before, after in zip(repairs["source_id"], repairs["start"], repairs["end"], repairs["raw_start"],
-                                                    repairs["raw_end"], repairs["before"], repairs["after"])]
+          for s, a, b, ra, rb, before, after in _columns(repairs, "source_id", "start", "end", "raw_start", "raw_end", "before", "after")]
     return repairs.loc[[not x for x in ok]]
 
 
 def claim_spans_outside_text(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     texts = _texts(sources)
     ok = [s == "curator" or (s in texts and 0 <= a <= b <= len(texts[s]))
-          for s, a, b in zip(claims["source_id"], claims["start"], claims["end"])]
+          for s, a, b in _columns(claims, "source_id", "start", "end")]
     return claims.loc[[not x for x in ok]]
 
 
@@ -43,7 +47,8 @@ def _missing(table: str, column: str, keys: pd.Series, values: pd.Series, known:
 def dangling_references(sources: pd.DataFrame, exchanges: pd.DataFrame, claims: pd.DataFrame, figures: pd.DataFrame,
                         repairs: pd.DataFrame, parties: pd.DataFrame) -> pd.DataFrame:
     """One row per reference to a source, exchange or party that does not exist."""
-    source_ids, exchange_ids, codes = set(sources["source_id"]), set(exchanges["exchange_id"]), set(parties["code"])
+    source_ids, exchange_ids, codes = (set(frame[column].tolist()) for frame, column in
+                                       ((sources, "source_id"), (exchanges, "exchange_id"), (parties, "code")))
     found = [_missing("exchanges", "part_of", exchanges["exchange_id"], exchanges["part_of"], exchange_ids)]
     for column, known in (("source_ids", source_ids), ("mediators", codes), ("other_parties", codes)):
         listed = exchanges[["exchange_id", column]].explode(column)
@@ -62,7 +67,7 @@ def dangling_references(sources: pd.DataFrame, exchanges: pd.DataFrame, claims: 
 
 def dates_out_of_range(frame: pd.DataFrame, column: str, key: str, today: dt.date | None = None) -> pd.DataFrame:
     today = today or dt.date.today()
-    bad = [d is not None and not pd.isna(d) and not (EARLIEST_DATE <= d <= today) for d in frame[column]]
+    bad = [d is not None and not pd.isna(d) and not (EARLIEST_DATE <= d <= today) for d in frame[column].tolist()]
     return frame.loc[bad, [key, column]]
 
 
@@ -75,7 +80,7 @@ def repair_counts_mismatch(sources: pd.DataFrame, repairs: pd.DataFrame) -> pd.D
 def uncovered_paths(sources: pd.DataFrame, input_paths: list[str]) -> pd.DataFrame:
     """Input files that appear in no row's `paths`, or in more than one."""
     seen: dict[str, int] = {}
-    for paths in sources["paths"]:
+    for paths in sources["paths"].tolist():
         for path in paths:
             seen[path] = seen.get(path, 0) + 1
     bad = [{"path": p, "rows": seen.get(p, 0)} for p in input_paths if seen.get(p, 0) != 1]

@@ -240,6 +240,9 @@ def cluster_mentions(mentions: list[SourcedMention]) -> list[Cluster]:
 
 def _choose(field_name: str, stated: dict[str, list[tuple[SourcedMention, bool, int]]], independent: set[str], detail: dict[str, int]) -> str:
     """The value that ranks first by the module's rule; `stated` maps value -> (mention, inferred, start) triples."""
+    if len(stated) == 1:  # most fields: one value, nothing to rank
+        return next(iter(stated))
+
     def rank(value: str):
         rows = stated[value]
         sources = {sm.source_id for sm, _, _ in rows}

@@ -32,7 +32,8 @@ def repair_rows(normalized: list[dict]) -> list[dict]:
 
 def figure_rows(figure_mentions: list[dict], claims: pd.DataFrame, exchange_mentions: list) -> list[dict]:
     """Figures with the exchange each describes: the exchange of the mention that read the figure."""
-    exchange_of_claim = dict(zip(zip(claims["source_id"], claims["field"], claims["start"], claims["end"]), claims["exchange_id"]))
+    columns = [claims[name].tolist() for name in ("source_id", "field", "start", "end", "exchange_id")]  # lists: iterating Arrow-backed columns is slow
+    exchange_of_claim = dict(zip(zip(*columns[:4]), columns[4]))
     exchange_at = {}
     for sm in exchange_mentions:
         exchange_id = next((exchange_of_claim[key] for c in sm.mention.claims

@@ -4,7 +4,7 @@
 import dagster as dg
 import pandas as pd
 
-from pipeline.curate.near_duplicates import find_near_duplicates
+from pipeline.curate.near_duplicates import cached_shingles, find_near_duplicates
 from pipeline.curate.overrides import load_overrides, reconcile_with_overrides
 from pipeline.curate.reconcile import SourcedMention
 from pipeline.defs.resources import DatasetPaths
@@ -20,9 +20,10 @@ def _table_asset(name: str, **kwargs):
 
 
 @_table_asset("sources")
-def sources(raw_documents: list[dict], normalized_documents: list[dict]) -> dg.Output[pd.DataFrame]:
+def sources(paths: DatasetPaths, raw_documents: list[dict], normalized_documents: list[dict]) -> dg.Output[pd.DataFrame]:
     normalized = {d["source_id"]: d for d in normalized_documents}
-    copies = find_near_duplicates([{"source_id": d["source_id"], "text": d["text"], "is_spun": d["is_spun"]} for d in normalized_documents])
+    copies = find_near_duplicates([{"source_id": d["source_id"], "text": d["text"], "is_spun": d["is_spun"]} for d in normalized_documents],
+                                  cached_shingles(paths.cache()))
     frame = to_frame("sources", source_rows(raw_documents, normalized, copies))
     return dg.Output(frame, metadata=frame_metadata(
         frame, ok=int((frame["status"] == "ok").sum()), rejected=int((frame["status"] == "rejected").sum()),
@@ -47,7 +48,7 @@ def repairs(normalized_documents: list[dict]) -> dg.Output[pd.DataFrame]:
 )
 def exchanges_and_claims(context: dg.AssetExecutionContext, paths: DatasetPaths, exchange_mentions: list[SourcedMention], sources: pd.DataFrame):
     """Mentions of the same event from different sources become one `exchanges` row; every source's statement goes to `claims`; then the curator's reviewed overrides are applied."""
-    duplicate_of = {sid: dup for sid, dup in zip(sources["source_id"], sources["duplicate_of"]) if isinstance(dup, str)}
+    duplicate_of = {sid: dup for sid, dup in zip(sources["source_id"].tolist(), sources["duplicate_of"].tolist()) if isinstance(dup, str)}
     result, reports = reconcile_with_overrides(exchange_mentions, duplicate_of, load_overrides(paths.overrides()))
     stale = [r for r in reports if not r.matched]
     for r in stale:

@@ -1,6 +1,9 @@
 import datetime as dt
+import os
+import subprocess
+import sys
 
-from pipeline.curate.near_duplicates import find_near_duplicates
+from pipeline.curate.near_duplicates import cached_shingles, find_near_duplicates
 from pipeline.curate.reconcile import SourcedMention, reconcile
 from pipeline.text.normalize import normalize
 from tests.conftest import SEEDS, mentions_of, read_article
@@ -74,6 +77,17 @@ def test_near_duplicate_is_no_independent_confirmation():
 def test_unrelated_articles_are_not_near_duplicates():
     docs = [{"source_id": n, "text": read_article(n), "is_spun": False} for n in ("wire_dateline.txt", "other_source_disagrees.txt", "caucasus_swap.txt")]
     assert find_near_duplicates(docs) == {}
+
+
+def test_shingles_are_the_same_in_every_process_so_a_cache_of_them_stays_right(tmp_path):
+    script = "from pipeline.curate.near_duplicates import shingles; print(shingles(['Ten soldiers came home on a bright cold morning'])[0].tolist())"
+    outputs = {subprocess.run([sys.executable, "-c", script], env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True,
+                              text=True, check=True, cwd=SEEDS.parent).stdout for seed in ("1", "2")}
+    assert len(outputs) == 1 and len(outputs.pop().strip('[]\n').split(',')) == 5  # five runs of five words in nine words
+    docs = [{"source_id": n, "text": read_article(n), "is_spun": False} for n in ("wire_dateline.txt", "caucasus_swap.txt")]
+    docs.append({"source_id": "repost", "text": read_article("caucasus_swap.txt")[:-40], "is_spun": False})
+    cold = find_near_duplicates(docs, cached_shingles(tmp_path))
+    assert cold == {"repost": "caucasus_swap.txt"} == find_near_duplicates(docs, cached_shingles(tmp_path)) == find_near_duplicates(docs)
 
 
 def test_ids_are_stable_and_readable():
