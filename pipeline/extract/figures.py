@@ -50,7 +50,7 @@ _SWAP_PREDICATES = frozenset({"exchanged", "released", "returned", "agreed"})
 _TOLL_BEFORE = re.compile(r"\b(?:death|casualty|civilian|overall)\s+toll\b[^.;]{0,30}$", re.I)  # "death toll passes 46,000"
 LINKED = re.compile(r"(?:including|included|includes|among them|of whom|comprising|comprised|together with|\band)\s*$")
 # A word that may stand inside the counted noun phrase: lower case, or a name ("40 Red Cross staff", "120 ICRC volunteers").
-_MODIFIER = re.compile(r"[a-z][a-z-]*|[A-Z][a-z-]+(?:-[A-Z0-9]\w*)?|[A-Z]{1,5}-\w+|[A-Z]{2,5}")  # "Iskander-M", "Kh-101", "UN"
+_MODIFIER = re.compile(r"[a-z][a-z-]*|[A-Z][a-z-]+(?:-[A-Z0-9]\w*)?|[A-Z]{1,5}-\w+|[A-Z]{2,7}")  # "Iskander-M", "Kh-101", "UN", "HIMARS"
 _WORD = re.compile(r"[A-Za-z%][\w’'.-]*|%")
 _HEDGE_SIGNS = {"~": "about", "≈": "about", ">": "more_than", "<": "fewer_than", "≥": "at_least", "≤": "at_most"}
 _SHARED_NOUN = re.compile(r"\s+(?P<number>\d[\d,.]*\d|\d|[a-z]+(?:-[a-z]+)?)\s+(?=[A-Z])")
@@ -191,6 +191,40 @@ def _named_before() -> re.Pattern:
     """A noun that numbers name ("Article 205", "stages two & three"), ending right before a number."""
     nouns = phrase_alternation(row["word"] for row in load("numbered_names"))
     return re.compile(rf"\b(?:{nouns})\s+(?:(?:No\.?|#)\s*)?(?:[\w-]+\s*(?:,|and|&|or|to)\s+)*$", re.IGNORECASE)
+
+
+_PEOPLE_HEADER_WORDS = frozenset("released freed returned exchanged swapped killed dead wounded injured missing detained held captured "
+                                 "abducted deported displaced".split())
+
+
+def _table_column_category(text: str, number: NumberMention) -> str | None:
+    """A number alone in a cell of a plain-text table ('| 144 |') counts what its column's header names: 'Prisoners' ->
+    prisoners, 'Released to A' -> people, anything else -> other. None when the number is not alone in a cell."""
+    line_start = text.rfind("\n", 0, number.start) + 1
+    line_end = text.find("\n", number.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if line.count("|") < 2:
+        return None
+    start, end = number.start - line_start, number.end - line_start
+    left, right = line.rfind("|", 0, start), line.find("|", end)
+    if (left < 0 and right < 0) or line[left + 1:start].strip() or line[end:right if right >= 0 else len(line)].strip():
+        return None
+    column = line.count("|", 0, start)
+    header = None
+    while line_start > 0:  # up the table's lines to its first one with words: the header
+        above_start = text.rfind("\n", 0, line_start - 1) + 1
+        above = text[above_start:line_start - 1]
+        if "|" not in above:
+            break
+        if any(ch.isalpha() for ch in above):
+            header = above
+        line_start = above_start
+    cells = header.split("|") if header else []
+    if column >= len(cells):
+        return None
+    words = [w.strip(".:()").lower() for w in cells[column].split()]
+    known = next((categories()[w] for w in words if w in categories()), None)
+    return known or ("people" if any(w in _PEOPLE_HEADER_WORDS for w in words) else "other")
 
 
 def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[str | None, str | None, int]:
@@ -430,6 +464,8 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
         if category == UNKNOWN_NOUN:  # "soldiers, including 41 officers": one of the soldiers
             known = linked and previous.category not in DURATIONS | {"other", "percent"}
             category = previous.category if known else "other"
+        if category is None and number.kind == "number" and "|" in text[max(0, number.start - 200):number.end + 200]:
+            category = _table_column_category(text, number)
         if category is None:
             elided = previous is not None and previous.sentence == sentence.text and number.kind == "number" and (
                 _ELLIPSIS_END.match(text, number.end)

@@ -248,3 +248,16 @@ def test_after_round_14_an_elided_count_of_each_side_takes_the_swaps_noun():
 def test_after_round_14_two_demonyms_share_the_noun_after_the_second():
     assert figs("Officials swapped 84 Armenian and 91 Azerbaijani detainees.") == [
         ("84", 84, "exact", "prisoners", "AM", "exchanged"), ("91", 91, "exact", "prisoners", "AZ", "exchanged")]
+
+
+def test_after_round_15_a_number_alone_in_a_table_cell_counts_what_its_column_header_names():
+    table = ("Region | Detainees | Freed to Kyiv | Convoys\n"
+             "-------|-----------|---------------|--------\n"
+             "North  | 310       | 45            | 3\n")
+    assert [(f[1], f[3]) for f in figs(table)] == [(310, "prisoners"), (45, "people"), (3, "other")]
+    assert figs("A pipe | in prose: 40 soldiers | came back.")[0][3] == "soldiers"  # not alone in its cell: read as usual
+
+
+def test_after_round_15_long_acronyms_and_unmanned_aerial_vehicles():
+    assert [(f[1], f[3]) for f in figs("Crews intercepted 2 ATACMS missiles and 56 unmanned aerial vehicles overnight.")] == [
+        (2, "missiles"), (56, "drones")]
