@@ -66,7 +66,7 @@ _LINE_START_BEFORE = re.compile(r"(?:^|\n)\s*$")
 _LIST_MARK_AFTER = re.compile(r"[.)]\s")
 _NUMBER_SIGN_BEFORE = re.compile(r"(?:No\.|#|number)\s*$")
 _AGE_AFTER = re.compile(r"-year-old|\s+years?\s+old\b")
-_AGE_BEFORE = re.compile(r"\b(?:aged?|age)\s+$")
+_AGE_BEFORE = re.compile(r"\b(?:aged?|age|ages)\s+(?:(?:between\s+)?\d{1,3}(?:,\s*|\s+(?:and|or|to)\s+|\s*-\s*))*$")  # "aged 19 and 20"
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
 _OVER_A_PERIOD = re.compile(r"(?<!\bfor)(?<!\bof)(?<!\bjust)(?<!\bafter)(?<!\bin)(?<!\blasting)(?<!\btook)(?<!\btaking)\s+over\s+(?:the\s+(?:next|past|last|following)\s+)?$", re.IGNORECASE)
 _GROUPS_JOINED = re.compile(r"\s+(?:and|or)\s+(?P<noun>[a-z]+)\b")
@@ -163,7 +163,8 @@ def _excluded(text: str, number: NumberMention, surface: str, date_spans: list[t
         return True  # list numbering
     if ("No." in before or "#" in before or "number" in before) and _NUMBER_SIGN_BEFORE.search(before):
         return True
-    if "year" in after and _AGE_AFTER.match(after) or "age" in before and _AGE_BEFORE.search(before):
+    if "year" in after and _AGE_AFTER.match(after) or "age" in text[max(0, number.start - 30):number.start] and _AGE_BEFORE.search(
+            text, max(0, number.start - 30), number.start):
         return True  # an age
     if after.startswith(",") and number.value < 120 and _NAME_COMMA_BEFORE.search(before):
         return True  # "Jane Roe, 54," is an age in a name
@@ -249,6 +250,8 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
         following = _WORD.match(text, adjective.end() + 1) if text.startswith(" ", adjective.end()) else None
         if following is None or following.group().rstrip(".’'").lower() not in categories():
             return "people", None, share_of.end()  # the verb reading starts at the adjective: "released", "dead"
+    if text.startswith(" of whom", number.end):
+        return "people", None, number.end  # "200 prisoners, 120 of whom were serving life": a part of the people named before
     copula = _COPULA.match(text, number.end, sentence_end)
     if copula and number.kind == "number":  # "1,200 were servicemen", "seven of those freed were civilians"
         following = _WORD.match(text, copula.end())

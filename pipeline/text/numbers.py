@@ -120,7 +120,8 @@ def _tails() -> tuple[re.Pattern, re.Pattern]:
     unit = rf"(?P<unit>-(?P<uname>{units})s?)(?![\w-])"
     compound = rf"(?P<compound>-(?!(?:{_NUMWORD}|for|odd)\b)(?P<cname>[a-z]+))(?![\w-])"
     plain = r"(?P<num>)(?![\w]|-(?!for\b))"
-    after_digits = [pair, r"(?P<drange>\s*(?:-|–|—)\s*(?P<d2>(?>" + _DIGITS + r")))(?![\w-])", unit,
+    after_digits = [pair, r"(?P<drange>\s*(?:-|–|—)\s*(?P<d2>(?>" + _DIGITS + r")))(?![\w-])",
+                    r"(?P<torange>\s+to\s+(?P<t2>(?>" + _DIGITS + r")))(?![\w-]|[.,]\d)", unit,
                     r"(?P<percent>\s*(?:%|percent\b|per\s+cent\b))", r"(?P<plus>\+|-plus\b)(?![\w+])", compound, plain]
     after_words = [pair, unit, rf"(?P<fraction>[\s-](?P<fden>{'|'.join(_FRACTIONS)})\b)", compound, plain]
     return tuple(re.compile("|".join(alternatives), re.IGNORECASE) for alternatives in (after_digits, after_words))
@@ -213,7 +214,7 @@ def find_numbers(text: str) -> list[NumberMention]:
             if start and text[start - 1] in CURRENCY_SIGNS and read and read[0].kind == "number":
                 read = [read[0]._replace(start=start - 1, kind="money", unit="other")]  # the sign is part of it
             found.extend(read)
-            covered = tail.end()
+            covered = max((n.end for n in read), default=tail.end())  # a tail read as no part of the number is read again
     return found
 
 
@@ -239,6 +240,11 @@ def _read_number(core: re.Match, tail: re.Match) -> list[NumberMention]:
         return [NumberMention(start, core.end(), value)]  # "5 million-6 million" is no digit range, "2 mln %" no share
     if form == "drange":
         return [NumberMention(start, end, value, parse_number(tail.group("d2")), kind="range")]
+    if form == "torange":  # "2,500 to 5,000 fighters"; "won 3 to 1" counts no range: two numbers
+        high = parse_number(tail.group("t2"))
+        if high is not None and high > value and core.group()[-1].isdigit():
+            return [NumberMention(start, end, value, high, kind="range")]
+        return [NumberMention(start, core.end(), value)]
     if form == "unit":
         return [NumberMention(start, end, value, kind="unit", unit=tail.group("uname").lower() + "s")]
     if form == "fraction":

@@ -261,3 +261,11 @@ def test_after_round_15_a_number_alone_in_a_table_cell_counts_what_its_column_he
 def test_after_round_15_long_acronyms_and_unmanned_aerial_vehicles():
     assert [(f[1], f[3]) for f in figs("Crews intercepted 2 ATACMS missiles and 56 unmanned aerial vehicles overnight.")] == [
         (2, "missiles"), (56, "drones")]
+
+
+def test_after_round_16_listed_ages_a_part_of_whom_and_a_range_with_to():
+    assert [f[:4] for f in figs("The two nurses, aged 41 and 38, came home.")] == [("two", 2, "exact", "people")]
+    assert [(f[1], f[3]) for f in figs("Kyiv freed 300 detainees, 45 of whom were women.")] == [(300, "prisoners"), (45, "people")]
+    (militia,) = extract_figures("The militia has 1,200 to 3,000 fighters.")
+    assert (militia.value, militia.value_high, militia.category) == (1200, 3000, "soldiers")
+    assert [f[1] for f in figs("The committee voted 9 to 4 on the swap.")] == [9, 4]  # a tally, not a range
