@@ -68,6 +68,10 @@ _FREES = re.compile(r"\b(?:released|releasing|freed|freeing|free|release|pardone
 _AGREED_EARLIER = re.compile(r"\b(?:was|were|had\s+been|has\s+been)\s+agreed\b|\b(?:signed|reached)\s+(?:an?\s+|the\s+)?(?:agreement|deal|accord)\b", re.I)
 _AGREED_AFTER = re.compile(r"\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?agreed\b", re.I)
 _AGREED_WHAT = re.compile(r"\b(?:release|releases|exchange|swap|deal|agreement|accord|handover|transfer)\b", re.I)
+# A handover verb, either way, before a count: "In return, Britain released four Iranians", "In return, Russia received 150 ..."
+_HANDED_COUNT = re.compile(r"\b(?:released|freed|handed\s+over|returned|pardoned|received|got\s+back|exchanged)\s+(?:\w+\s+){0,3}?"
+                           r"(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds)\b)")
+_JUST_DONE = re.compile(r"\b(?:are|is)\s+(?:back|home)\b|\b(?:have|has)\s+(?:just\s+)?(?:returned|come\s+home|been\s+(?:released|freed|returned|exchanged|brought\s+home))\b", re.I)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # "It was the second handover ..." and later "On Friday, the first day, ...": two handovers, not one told twice.
 _STAGE_ORDINAL = re.compile(r"\b(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last)\s+(?:[a-z-]+\s+)?"
@@ -91,7 +95,8 @@ _MEDIATOR_SUBJECT = re.compile(rf"(?P<who>{_PARTY_WORD})\s+(?:(?:had|has|have)\s
                                rf"|(?P<who2>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:mediated|brokered|facilitated)\s+(?:the|a|an|this)\s+(?:\w+\s+)?(?:exchange|swap|deal|agreement|handover|release)"
                                # "Ankara and Riyadh helped arrange an exchange": the sides arrange, a third party helps
                                # "We are grateful to the United Arab Emirates for their help"
-                               rf"|(?:grateful\s+to|thank(?:s|ed)?)\s+(?:the\s+)?(?P<thanked>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})\s+for\s+(?:their|its|the)\s+(?:help|assist|mediation|assistance|efforts|support)\b"
+                               # "We thank Qatar.", "Thank you to our partners from the United Arab Emirates."
+                               rf"|(?:[Gg]rateful\s+to|[Tt]hank(?:s|ed)?(?:\s+you)?(?:\s+to)?)\s+(?:our\s+(?:partners|friends)\s+(?:from|in)\s+)?(?:the\s+)?(?P<thanked>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})(?:\s+for\s+(?:their|its|the)\s+(?:help|assist|mediation|assistance|efforts|support)\b|\s*[.!])"
                                rf"|(?P<helpers>{_PARTY_WORD}(?:\s*,\s*{_PARTY_WORD})*(?:,?\s+and\s+{_PARTY_WORD})?)\s+(?:(?:had|has|have)\s+)?(?:also\s+)?helped(?:\s+(?:to\s+)?(?:arrange|broker|negotiate|secure|mediate|facilitate)\b|(?=\s*[,.;]))")
 
 
@@ -268,7 +273,7 @@ def _answering_release(sentence: Sentence, text: str) -> list[tuple[Found, str, 
     """'In return, Washington released five Iranians.': people released in return is an exchange even without the word;
     "In return" stands as its (main) event word."""
     m = _ANSWERING.match(sentence.text)
-    if m is None or not _RELEASES_AFTER.search(text, sentence.start + m.end(), sentence.end):
+    if m is None or not _HANDED_COUNT.search(text, sentence.start + m.end(), sentence.end):
         return []
     return [(Found(sentence.start + m.start(), sentence.start + m.end(), text, -1), "main", False)]
 
@@ -689,6 +694,13 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
                 candidates = [d for d in _event_date_candidates(r, k, deal_dates) if not in_segment(d.start)]
                 if candidates and _set_date(main, candidates[0], reference_date, "past"):
                     break
+        # "189 Ukrainians are back from captivity" in a post dated 31 December: told as just done, so done that day.
+        for i in main_sentences if main.event_date is None and reference_date is not None else ():
+            done = _JUST_DONE.search(text, sentences[i].start, sentences[i].end)
+            if done is not None and i not in stage_sentences and "planned" not in kinds(i):
+                main.event_date, main.date_precision = reference_date, "day"
+                main.claims.append(Claim("event_date", reference_date.isoformat(), done.start(), done.end(), True))
+                break
     for i, month in later_months.items():
         if main is not None and main.event_date is not None and (month.year, month.month) != (main.event_date.year, main.event_date.month):
             stage_sentences[i] = month

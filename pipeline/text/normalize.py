@@ -21,6 +21,7 @@ _DATELINE = re.compile(r"^(?:[A-Z][A-Za-z ./’'-]{1,40}(?:,\s*[A-Z][A-Za-z .-]{
 
 
 # Only capitalized words and separators, as a dateline's place and outlet: no headline verb, number or lower-case word.
+_BYLINE_SEPARATOR = re.compile(r"\s[—–|·-]\s*$")
 _PLACE_WORDS = re.compile(r"[ \t]*(?:[A-Z][\w.’'()/-]*[ \t]*[,—–-]*[ \t]*){1,6}")
 
 
@@ -74,6 +75,10 @@ def find_published_date(text: str) -> dt.date | None:
         named = [d for d in find_dates(line[:120]) if d.precision == "day" and d.year is not None]
         if named and _PLACE_WORDS.fullmatch(line, 0, named[0].start):
             return dt.date(named[0].year, named[0].month, named[0].day)
+        # "Dmytro Lubinets, Ombudsman — 31 December 2024", "By Jane Roe | 4 March 2025": a byline that ends with the date.
+        last = named[-1] if named else None
+        if last is not None and last.end == len(line.rstrip()) and len(line) <= 160 and _BYLINE_SEPARATOR.search(line, 0, last.start):
+            return dt.date(last.year, last.month, last.day)
         only = find_dates(line.strip())
         if only and only[0].start == 0 and only[0].end == len(line.strip()) and only[0].precision == "day" and only[0].year:
             return dt.date(only[0].year, only[0].month, only[0].day)

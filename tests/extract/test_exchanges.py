@@ -359,3 +359,20 @@ def test_a_side_freeing_its_own_people_counts_for_no_side_and_a_capture_date_is_
     (main,) = by_status(mentions_of(text), "completed")
     assert main.event_date == dt.date(2024, 8, 2)
     assert "17" not in fields(main).get("returned_to_b", set())
+
+
+# After held-out round 16 (bench/heldout_exchanges_round16), worded afresh.
+def test_a_post_with_a_bylined_date_and_people_who_are_back_in_return_for_soldiers_received():
+    text = ("Maria Petrenko, regional governor — 9 February 2025\n\n"
+            "Good news: 62 Ukrainian defenders are back from Russian captivity.\n\n"
+            "In return, Russia received 62 of its servicemen. Thank you to our friends in Qatar!")
+    (mention,) = mentions_of(text)
+    assert (mention.party_a, mention.party_b, mention.event_date) == ("RU", "UA", dt.date(2025, 2, 9))
+    assert {c.field: c.inferred for c in mention.claims}["event_date"] is True  # inferred from the post's date
+    assert fields(mention)["soldiers_to_a"] == {"62"} and fields(mention)["mediators"] == {"QA"}
+
+
+def test_people_back_without_a_date_in_an_undated_text_stay_undated():
+    text = "Good news: 62 Ukrainian defenders are back from Russian captivity.\n\nIn return, Russia received 62 of its servicemen."
+    (mention,) = mentions_of(text)
+    assert mention.event_date is None

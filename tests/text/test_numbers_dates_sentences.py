@@ -110,3 +110,12 @@ def test_one_letter_scales_keep_their_case():
     assert spans("some 4k detainees and 2.5M people") == [("4k", 4000, None, "number"), ("2.5M", 2_500_000, None, "number")]
     assert spans("aid worth €30m") == [("€30m", 30_000_000, None, "money")]
     assert spans("a 15m-deep well and a 3m wall") == []  # metres, not millions: no currency sign before
+
+
+@pytest.mark.parametrize("head, published", [
+    ("Oksana Ivanova, press officer — 3 March 2025\n\nText.", dt.date(2025, 3, 3)),
+    ("By Sam Lee | 12 July 2024\nText.", dt.date(2024, 7, 12)),
+    ("The last swap happened on 12 July 2024\nText.", None),
+])
+def test_a_byline_that_ends_with_a_date_dates_the_text(head, published):
+    assert find_published_date(head) == published
