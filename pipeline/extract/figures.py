@@ -42,7 +42,7 @@ _COMPARED = re.compile(r"\b(?:down|up|rising|falling|rose|fell)\s+from\s+(?:\w+\
 _COPULA = re.compile(r"\s+(?:of\s+(?:them|those|these|whom)\s+(?:[a-z]+\s+){0,2})?(?:were|are|was|is)\s+(?:all\s+)?")
 _ELLIPSIS_END = re.compile(r"\s*(?:[.;!?]|,\s|$)|\s+(?:to|from)\s+[A-Z]")  # "Kyiv received 757 bodies and Moscow 34.", "... and returned 89 to Russia"
 # "Air defences shot down 87 drones; 25 were lost": a bare number opening a clause counts what the clause before counted.
-_CLAUSE_OPENS_BEFORE = re.compile(r"[;:]\s*$")
+_CLAUSE_OPENS_BEFORE = re.compile(r"[;:]\s*(?:[a-z]\w*\s+|[A-Z]\w*\s+){0,3}$")  # "; by Friday about 4,800 had been handed over"
 _VERB_AFTER = re.compile(r"\s+(?:were|was|are|is|had|have|has|remain|remained|went|got|came)\b")
 _DISTRIBUTIVE_AFTER = re.compile(r"\s+(?:each|apiece|per\s+side|a\s+side|(?:on|from)\s+each\s+side|each\s+way)\b", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)  # "hand over its 500" (no noun after)
@@ -472,7 +472,7 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
         if category is None:
             elided = previous is not None and previous.sentence == sentence.text and number.kind == "number" and (
                 _ELLIPSIS_END.match(text, number.end)
-                or _CLAUSE_OPENS_BEFORE.search(text, max(0, number.start - 3), number.start) and _VERB_AFTER.match(text, number.end))
+                or _CLAUSE_OPENS_BEFORE.search(text, max(sentence.start, number.start - 30), number.start) and _VERB_AFTER.match(text, number.end))
             antecedent = counted.get(number.value) if number.kind == "number" else None
             if (linked or compared or elided) and previous.category not in DURATIONS | {"other", "percent"}:
                 category = previous.category

@@ -269,3 +269,8 @@ def test_after_round_16_listed_ages_a_part_of_whom_and_a_range_with_to():
     (militia,) = extract_figures("The militia has 1,200 to 3,000 fighters.")
     assert (militia.value, militia.value_high, militia.category) == (1200, 3000, "soldiers")
     assert [f[1] for f in figs("The committee voted 9 to 4 on the swap.")] == [9, 4]  # a tally, not a range
+
+
+def test_after_round_17_a_count_after_a_semicolon_and_a_few_words_takes_the_noun_before():
+    found = figs("Kyiv expects 2,000 bodies in all; so far roughly 1,200 have been returned.")
+    assert [(f[1], f[3]) for f in found] == [(2000, "bodies"), (1200, "bodies")]
