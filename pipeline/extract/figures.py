@@ -474,10 +474,10 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
                 _ELLIPSIS_END.match(text, number.end)
                 or _CLAUSE_OPENS_BEFORE.search(text, max(sentence.start, number.start - 30), number.start) and _VERB_AFTER.match(text, number.end))
             antecedent = counted.get(number.value) if number.kind == "number" else None
-            if (linked or compared or elided) and previous.category not in DURATIONS | {"other", "percent"}:
-                category = previous.category
-            elif antecedent and _DEFINITE_BEFORE.search(text, max(0, number.start - 30), number.start):
+            if antecedent and _DEFINITE_BEFORE.search(text, max(0, number.start - 30), number.start):
                 category, party = antecedent.category, party or antecedent.party  # "the remaining three": named before
+            elif (linked or compared or elided) and previous.category not in DURATIONS | {"other", "percent"}:
+                category = previous.category
             elif number.kind == "number" and exchanged is not None and (
                     _DISTRIBUTIVE_AFTER.match(text, number.end) or _POSSESSIVE_BEFORE.search(text, max(0, number.start - 8), number.start)):
                 category, party = exchanged.category, party  # "170 each", "500 per side", "hand over its 500": the swap's people
