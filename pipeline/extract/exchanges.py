@@ -72,6 +72,11 @@ _AGREED_WHAT = re.compile(r"\b(?:release|releases|exchange|swap|deal|agreement|a
 _HANDED_COUNT = re.compile(r"\b(?:released|freed|handed\s+over|returned|pardoned|received|got\s+back|exchanged)\s+(?:\w+\s+){0,3}?"
                            r"(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds)\b)")
 _JUST_DONE = re.compile(r"\b(?:are|is)\s+(?:back|home)\b|\b(?:have|has)\s+(?:just\s+)?(?:returned|come\s+home|been\s+(?:released|freed|returned|exchanged|brought\s+home))\b", re.I)
+_NAMED_RELEASE_VERB = re.compile(r"\b(?:freed|released|pardoned|granted\s+clemency\s+to|commuted\s+the\s+sentences?\s+of|handed\s+over)\s+"
+                                 r"|(?P<exchange>\bin\s+(?:exchange|return)\s+for\s+)")
+_NAMED_GIVER = re.compile(rf"(?P<giver>{_PARTY_WORD}){_INSTITUTION}{_ASIDE}\s+(?:has\s+|had\s+|have\s+|also\s+|then\s+|later\s+)?$")
+_PERSON_NAME = re.compile(r"(?<![\w.’'])[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+(?:de\s+|van\s+|al-)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}(?![\w’'])")
+_NAME_LIST_END = re.compile(r"(?<![A-Z])\.(?=\s|$)|[;:()]|\s(?:on|in|at|after|before|who|whom|which|that|from|to|for|as|when|while|during|since|a|an)\s|,\s+(?!and\b|[A-Z])")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # "It was the second handover ..." and later "On Friday, the first day, ...": two handovers, not one told twice.
 _STAGE_ORDINAL = re.compile(r"\b(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last)\s+(?:[a-z-]+\s+)?"
@@ -434,6 +439,52 @@ def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMenti
     mention.other_parties = sorted(others)
 
 
+def _add_named_people(r: _Reading, mention: ExchangeMention, sentence_indexes: list[int]) -> None:
+    """'Russia freed basketball star Brittney Griner in exchange for arms dealer Viktor Bout': each named person released is
+    one person returned to a side, counted only for a side the text gives no number for."""
+    named: dict[str, list[re.Match]] = {}
+    for i in sentence_indexes:
+        s = r.sentences[i]
+        giver_side = None
+        for verb in _NAMED_RELEASE_VERB.finditer(r.text, s.start, s.end):
+            people = _names_after(r.text, verb.end(), s.end)
+            if not people:
+                continue
+            if verb.group("exchange"):  # "in exchange for X": X goes to the side that released the people before
+                side = giver_side
+            else:
+                giver = _NAMED_GIVER.search(r.text, s.start, verb.start())
+                code = _party_of_phrase(giver.group("giver")) if giver else None
+                side = _other_side(r.sides, code)[0] if code in r.sides else _answered_side(r, mention, s)
+                giver_side = code if code in r.sides else None
+            if side is not None:
+                named.setdefault(side, []).extend(people)
+    for side_code, people in named.items():
+        side = "a" if side_code == r.sides[0] else "b"
+        if any(c.field.endswith(f"_to_{side}") for c in mention.claims):
+            continue  # the text counts this side's people: names are among them
+        mention.claims.append(Claim(f"returned_to_{side}", str(len({p.group() for p in people})), people[0].start(), people[-1].end(), True))
+
+
+def _names_after(text: str, start: int, end: int) -> list[re.Match]:
+    """Personal names in the object after a release verb: 'U.S. basketball star Brittney Griner', 'Alex Saab'; up to the
+    first clause word ('on Thursday', 'in exchange') or punctuation other than a list's commas."""
+    stop = _NAME_LIST_END.search(text, start, end)
+    stretch_end = stop.start() if stop else end
+    return [m for m in _PERSON_NAME.finditer(text, start, min(stretch_end, start + 120))
+            if not any(party_of_word(word) for word in m.group().split())]
+
+
+def _answered_side(r: _Reading, mention: ExchangeMention, sentence: Sentence) -> str | None:
+    """'In exchange, President Biden granted clemency to Alex Saab': the other side from the one already counted."""
+    if not _ANSWERING.match(sentence.text):
+        return None
+    counted = [c for c in mention.claims if c.field.startswith("returned_to_") and c.start < sentence.start]
+    if not counted:
+        return None
+    return r.sides[1] if counted[-1].field.endswith("_a") else r.sides[0]
+
+
 def _add_to_total(mention: ExchangeMention, fig: FigureMention, side: str) -> None:
     """'175 prisoners each, along with 22 wounded soldiers whom Ukraine handed over': side a's total is 175 + 22, claimed over both numbers."""
     totals = [c for c in mention.claims if c.field == f"returned_to_{side}" and c.start < fig.start and fig.start - c.end < 120]
@@ -734,6 +785,7 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
                             and not any(r.inside(i, f.start) for i in deal_sentences if "main" not in kinds(i))]
         _add_counts(r, main, handover_figures)
         main_spans = [(sentences[i].start, sentences[i].end) for i in main_sentences if i not in stage_sentences]
+        _add_named_people(r, main, [i for i in main_sentences if i not in stage_sentences and not in_segment(sentences[i].start)])
         main.figure_starts = sorted(set(main.figure_starts) | {f.start for f in handover_figures if f.category in COUNTED and f.predicate in HANDOVER_PREDICATES
                                                                  and any(s <= f.start < e for s, e in main_spans)})
         for i in main_sentences:

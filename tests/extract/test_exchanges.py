@@ -376,3 +376,19 @@ def test_people_back_without_a_date_in_an_undated_text_stay_undated():
     text = "Good news: 62 Ukrainian defenders are back from Russian captivity.\n\nIn return, Russia received 62 of its servicemen."
     (mention,) = mentions_of(text)
     assert mention.event_date is None
+
+
+def test_named_people_released_count_one_each_for_a_side_given_no_number():
+    text = ("ABU DHABI, Aug. 2, 2024 - Belarus freed German aid worker Rico Krieger on Friday in exchange for Belarusian "
+            "agent Anton Sokol and his wife Maria Sokol, in a prisoner swap at the border.")
+    (mention,) = mentions_of(text)
+    f = fields(mention)
+    assert (mention.party_a, mention.party_b) == ("BY", "DE")
+    assert f["returned_to_b"] == {"1"} and f["returned_to_a"] == {"2"}
+
+
+def test_a_named_person_adds_nothing_to_a_side_already_counted():
+    text = ("KYIV, May 6, 2025 - Russia and Ukraine exchanged 205 prisoners each on Tuesday. Russia freed 205 Ukrainians, "
+            "among them journalist Dmytro Khyliuk.")
+    (mention,) = mentions_of(text)
+    assert fields(mention)["returned_to_b"] == {"205"}
