@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from pipeline.extract.figures import GROUPS, LINKED, FigureMention, extract_figures
@@ -62,7 +62,7 @@ _ANSWERING = re.compile(r"[\"“'‘]?In\s+(?:exchange|return|turn)\b")
 _BOTH_SIDES = re.compile(r"\b(?:two|both|the|all|warring)\s+(?:sides|parties|countries)\b|\b(?:in\s+total|a\s+total\s+of)\b", re.I)
 _PART_OF = re.compile(r"\s+of\s+(?:the|those|these|them)\b", re.I)  # "114 of the freed prisoners": a part, already counted
 _TOTAL_BEFORE = re.compile(r"\b(?:exchange|swap|trade|exchanged|swapped|traded|exchanging|swapping)\s+(?:\w+\s+)?$", re.I)
-_RELEASES_AFTER = re.compile(_ASIDE + r"\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+|later\s+)?(?P<verb>released|freed|handed\s+over|returned|pardoned)\s+(?:(?:or|and)\s+\w+\s+)?(?:\w+\s+){0,3}?"
+_RELEASES_AFTER = re.compile(_ASIDE + r"(?:\s+on\s+[A-Z][a-z]+)?\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+|later\s+)?(?P<verb>released|freed|handed\s+over|returned|pardoned)\s+(?:(?:or|and)\s+\w+\s+)?(?:\w+\s+){0,3}?"
                              r"(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds)\b)")  # "Israel freed 90 ..."
 _FREES = re.compile(r"\b(?:released|releasing|freed|freeing|free|release|pardoned)\b")  # not "returned": "Ukraine returned 95 Ukrainians" brings them home
 _AGREED_EARLIER = re.compile(r"\b(?:was|were|had\s+been|has\s+been)\s+agreed\b|\b(?:signed|reached)\s+(?:an?\s+|the\s+)?(?:agreement|deal|accord)\b", re.I)
@@ -259,15 +259,34 @@ def _answered(text: str, sentences: list[Sentence], i: int) -> list[int]:
     return answered
 
 
-def _reciprocal_release(sentence: Sentence, text: str, parties: list[PartyMention]) -> list[tuple[Found, str, bool]]:
-    """'Hamas released three women ... and Israel freed 90 prisoners': two sides each releasing people in one sentence
-    is an exchange even without the word; the first release verb stands as its (main) event word."""
+def _releasing(sentence: Sentence, text: str, parties: list[PartyMention]) -> dict[str, re.Match]:
+    """The parties a sentence says released people ('Israel freed 90 ...'), each with its first release verb."""
     verbs: dict[str, re.Match] = {}
     for p in parties:
         if sentence.start <= p.start < sentence.end:
             m = _RELEASES_AFTER.match(text, p.end, sentence.end)
             if m:
                 verbs.setdefault(p.code, m)
+    return verbs
+
+
+def _is_organization(code: str) -> bool:
+    return parties()[code].kind == "organization"
+
+
+def _own_pair(sentence: Sentence, text: str, parties: list[PartyMention]) -> tuple[str, str] | None:
+    """The two sides a sentence names for its own handover: 'X and Y exchanged ...', or X and Y each releasing people."""
+    stated = stated_pair(text, parties, [(sentence.start, sentence.end)])
+    if stated:
+        return stated
+    releasing = sorted(_releasing(sentence, text, parties))
+    return (releasing[0], releasing[1]) if len(releasing) == 2 else None
+
+
+def _reciprocal_release(sentence: Sentence, text: str, parties: list[PartyMention]) -> list[tuple[Found, str, bool]]:
+    """'Hamas released three women ... and Israel freed 90 prisoners': two sides each releasing people in one sentence
+    is an exchange even without the word; the first release verb stands as its (main) event word."""
+    verbs = _releasing(sentence, text, parties)
     if len(verbs) < 2:
         return []
     first = min(verbs.values(), key=lambda m: m.start("verb"))
@@ -325,7 +344,7 @@ def _each_side(text: str, figure: FigureMention, sentence: Sentence) -> bool:
     return bool(_EACH_BEFORE.search(text, max(sentence.start, figure.start - 40), figure.start))
 
 
-def _recipients(r: _Reading, figure: FigureMention, by_noun: bool = True) -> tuple[list[str], bool]:
+def _recipients(r: _Reading, figure: FigureMention, by_noun: bool = True, by_answer: bool = True) -> tuple[list[str], bool]:
     """Which side(s) the people a figure counts were handed over to, and whether that is inferred."""
     text, sentence, sides = r.text, r.sentence_of(figure.start), r.sides
     if figure.party in sides:
@@ -362,7 +381,14 @@ def _recipients(r: _Reading, figure: FigureMention, by_noun: bool = True) -> tup
         answered = (0, sentence.start)  # "In return, 84 prisoners ... were handed over": after the sentences it answers
     if answered is not None:  # these go the other way from the last count before them
         earlier = [f for f in r.figures if answered[0] <= f.start < answered[1] and f.category in COUNTED]
-        given = _recipients(r, earlier[-1], by_noun)[0] if earlier else []
+        given = _recipients(r, earlier[-1], by_noun, by_answer=False)[0] if earlier else []
+        if len(given) == 1:
+            return _other_side(sides, given[0]), True
+    # "50 hostages to be freed in exchange for 150 Palestinian prisoners": the other way from the count they answer.
+    answer = next((f for f in r.figures if figure.start < f.start < sentence.end and f.category in COUNTED
+                   and _IN_EXCHANGE_FOR.search(text, max(figure.end, f.start - 40), f.start)), None) if by_answer else None
+    if answer is not None:
+        given = _recipients(r, answer, by_noun=False, by_answer=False)[0]
         if len(given) == 1:
             return _other_side(sides, given[0]), True
     # "33 hostages are to be freed": the text's other hostages went to one side; not "the two sides will exchange 887
@@ -385,16 +411,27 @@ def _head_noun(text: str, figure: FigureMention) -> str:
 
 def _recipients_from_verbs(r: _Reading, figure: FigureMention, sentence: Sentence) -> tuple[list[str], bool]:
     """'X freed N prisoners' or 'N prisoners freed by X' go to X's opponent; 'M hostages in exchange for N prisoners': the N go to the side the M came from."""
-    m = _GIVER.search(r.text[max(sentence.start, figure.start - 90):figure.start]) or _GIVER_AFTER.match(r.text, figure.phrase_end, sentence.end)
-    if m:
-        code = _party_of_phrase(m.group("giver"))
-        if code in r.sides:
-            return _other_side(r.sides, code), True
+    code = _giver_of(r, figure, sentence)
+    if code is not None:
+        return _other_side(r.sides, code), True
     if _IN_EXCHANGE_FOR.search(r.text, max(sentence.start, figure.start - 40), figure.start):
         earlier = [f for f in r.figures if sentence.start <= f.start < figure.start and f.party in r.sides]
         if earlier:
             return _other_side(r.sides, earlier[-1].party), True
+    # "150 Palestinian prisoners" in a deal, when the text says elsewhere who freed Palestinians: they go the same way.
+    for other in r.figures:
+        if other.start != figure.start and other.party == figure.party and other.category in COUNTED:
+            code = _giver_of(r, other, r.sentence_of(other.start))
+            if code is not None:
+                return _other_side(r.sides, code), True
     return [], False
+
+
+def _giver_of(r: _Reading, figure: FigureMention, sentence: Sentence) -> str | None:
+    """The side a sentence says released the people a figure counts ('Israel freed 39 ...', '... freed by Hamas')."""
+    m = _GIVER.search(r.text[max(sentence.start, figure.start - 90):figure.start]) or _GIVER_AFTER.match(r.text, figure.phrase_end, sentence.end)
+    code = _party_of_phrase(m.group("giver")) if m else None
+    return code if code in r.sides else None
 
 
 def _party_of_phrase(phrase: str) -> str | None:
@@ -578,6 +615,15 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     mediation_spans = {(p.start, p.end) for p in mediations}
     side_mentions = [p for p in parties if (p.start, p.end) not in mediation_spans]
     all_cues = [_event_cues(s, text) or _reciprocal_release(s, text, side_mentions) or _answering_release(s, text) for s in sentences]
+    # "Hamas on Friday released 13 Israelis ... Hours later Israel released 39 Palestinians": two sides releasing people in
+    # neighbouring sentences are one exchange too.
+    releasing = [_releasing(s, text, side_mentions) for s in sentences]
+    for i, j in ((i, j) for i in range(len(sentences)) for j in (i + 1, i + 2) if j < len(sentences)):
+        if len(releasing[i]) == 1 and len(releasing[j]) == 1 and releasing[i].keys() != releasing[j].keys():
+            for k in (i, j):
+                if not all_cues[k]:
+                    verb = next(iter(releasing[k].values()))
+                    all_cues[k] = [(Found(verb.start("verb"), verb.end("verb"), text, -1), "main", False)]
     cues = {i: [(m, kind) for m, kind, stage in typed if not stage] for i, typed in enumerate(all_cues)}
     has_event = any(kind in ("main", "planned", "background") for typed in cues.values() for _, kind in typed)
     figures = extract_figures(text, parties) if figures is None else figures
@@ -765,14 +811,19 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     # Handovers told in their own sentence with their own day ("The first stage took place on Monday ...").
     stage_mentions = []
     for i, date in sorted(stage_sentences.items()):
-        mention = ExchangeMention(f"m{date.start}", "completed", a, b, date.start)
+        # "... Russia and Ukraine exchanged 95 each. On Friday, Armenia handed over two soldiers and Azerbaijan released 32":
+        # a handover whose sentence names two other sides is theirs.
+        own = _own_pair(sentences[i], text, side_mentions)
+        pair = own if own is not None and not any(_is_organization(code) for code in own) else sides
+        mention = ExchangeMention(f"m{date.start}", "completed", *pair, date.start)
         cue = next(m for m, kind in cues[i] if kind in ("main", "background"))
         mention.claims.append(Claim("status", "completed", cue.start(), cue.end()))
         _set_date(mention, date, reference, "past")
-        if main is not None and mention.event_date == main.event_date:
+        if main is not None and mention.event_date == main.event_date and pair == sides:
             del stage_sentences[i]
             continue
-        _add_counts(r, mention, [f for f in figures if r.inside(i, f.start) and f.predicate != "agreed"])
+        reading = r if pair == sides else replace(r, sides=pair)
+        _add_counts(reading, mention, [f for f in figures if r.inside(i, f.start) and f.predicate != "agreed"])
         mention.claims += _mediator_claims([p for p in mediations if r.inside(i, p.start)])
         stage_mentions.append(mention)
 

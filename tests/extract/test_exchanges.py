@@ -392,3 +392,26 @@ def test_a_named_person_adds_nothing_to_a_side_already_counted():
             "among them journalist Dmytro Khyliuk.")
     (mention,) = mentions_of(text)
     assert fields(mention)["returned_to_b"] == {"205"}
+
+
+# After held-out round 17 (bench/heldout_exchanges_round17), worded afresh.
+def test_releases_by_two_sides_in_neighbouring_sentences_are_one_exchange_and_the_deal_counts_follow_them():
+    text = ("GAZA, Nov 28, 2023 - Hamas on Tuesday released 12 Israeli hostages held since October.\n\n"
+            "Later that night Israel released 30 Palestinian detainees from its prisons.\n\n"
+            "The truce agreement provides for 60 hostages to be freed in exchange for 180 Palestinian prisoners.")
+    mentions = mentions_of(text)
+    (main,) = by_status(mentions, "completed")
+    assert (main.party_a, main.party_b, main.event_date) == ("HAMAS", "IL", dt.date(2023, 11, 28))
+    assert fields(main)["returned_to_a"] == {"30"} and fields(main)["returned_to_b"] == {"12"}
+    (deal,) = by_status(mentions, "agreed")
+    assert fields(deal)["returned_to_a"] == {"180"} and fields(deal)["returned_to_b"] == {"60"}
+
+
+def test_a_dated_handover_between_two_other_sides_is_theirs():
+    text = ("Published 9 March 2025\n\nOn Monday, March 3, 2025, Russia and Ukraine exchanged 175 prisoners each. "
+            "On Thursday, March 6, Armenia handed over three Azerbaijani soldiers and Azerbaijan released 11 Armenian servicemen.")
+    completed = {(m.party_a, m.party_b): m for m in by_status(mentions_of(text), "completed")}
+    assert sorted(completed) == [("AM", "AZ"), ("RU", "UA")]
+    caucasus = completed[("AM", "AZ")]
+    assert caucasus.event_date == dt.date(2025, 3, 6)
+    assert fields(caucasus)["soldiers_to_a"] == {"11"} and fields(caucasus)["soldiers_to_b"] == {"3"}
