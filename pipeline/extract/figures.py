@@ -42,6 +42,8 @@ _COMPARED = re.compile(r"\b(?:down|up|rising|falling|rose|fell)\s+from\s+(?:\w+\
 _COPULA = re.compile(r"\s+(?:of\s+(?:them|those|these|whom)\s+(?:[a-z]+\s+){0,2})?(?:were|are|was|is)\s+(?:all\s+)?")
 _ELLIPSIS_END = re.compile(r"\s*(?:[.;!?]|,\s|$)|\s+(?:to|from)\s+[A-Z]")  # "Kyiv received 757 bodies and Moscow 34.", "... and returned 89 to Russia"
 # "Air defences shot down 87 drones; 25 were lost": a bare number opening a clause counts what the clause before counted.
+_OF_THE_WHOLE_BEFORE = re.compile(r"\b[Oo]f\s+(?:the|these|those)\s+(?P<whole>\d[\d,]*),\s+(?:[a-z]+\s+){0,3}$")
+_SUBJECT_START = re.compile(r"[\"“]?(?:(?:Only|Just|Some|About|Nearly|Almost|Another|All|But|And|So\s+far,?|Of\s+those,?)\s+)?(?:[a-z]+\s+)?", re.IGNORECASE)
 _CLAUSE_OPENS_BEFORE = re.compile(r"[;:]\s*(?:[a-z]\w*\s+|[A-Z]\w*\s+){0,3}$")  # "; by Friday about 4,800 had been handed over"
 _VERB_AFTER = re.compile(r"\s+(?:were|was|are|is|had|have|has|remain|remained|went|got|came)\b")
 _DISTRIBUTIVE_AFTER = re.compile(r"\s+(?:each|apiece|per\s+side|a\s+side|(?:on|from)\s+each\s+side|each\s+way)\b", re.IGNORECASE)
@@ -147,6 +149,8 @@ def _human_subject() -> re.Pattern:
 
 
 def _is_year(number: NumberMention, surface: str) -> bool:
+    if number.kind == "range":  # "Between 2022 and 2024", "2019-2021": a span of years
+        return all(v is not None and v.is_integer() and _YEAR.fullmatch(str(int(v))) for v in (number.value, number.value_high))
     return number.kind == "number" and _YEAR.fullmatch(surface) is not None
 
 
@@ -473,8 +477,16 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
             elided = previous is not None and previous.sentence == sentence.text and number.kind == "number" and (
                 _ELLIPSIS_END.match(text, number.end)
                 or _CLAUSE_OPENS_BEFORE.search(text, max(sentence.start, number.start - 30), number.start) and _VERB_AFTER.match(text, number.end))
+            # "Some 19,500 children have been deported. Only 388 have been brought back.": the subject's noun is the one before.
+            elided = elided or (previous is not None and number.kind == "number" and previous.sentence != sentence.text
+                                and previous.end >= sentence.start - 400 and "\n\n" not in text[previous.end:number.start]
+                                and _SUBJECT_START.fullmatch(text, sentence.start, number.start) is not None and _VERB_AFTER.match(text, number.end))
             antecedent = counted.get(number.value) if number.kind == "number" else None
-            if antecedent and _DEFINITE_BEFORE.search(text, max(0, number.start - 30), number.start):
+            whole = _OF_THE_WHOLE_BEFORE.search(text, max(sentence.start, number.start - 50), number.start)
+            if whole and parse_number(whole.group("whole")) in counted:  # "Of the 1,300, only about 170 ...": part of those 1,300
+                antecedent = counted[parse_number(whole.group("whole"))]
+                category, party = antecedent.category, party or antecedent.party
+            elif antecedent and _DEFINITE_BEFORE.search(text, max(0, number.start - 30), number.start):
                 category, party = antecedent.category, party or antecedent.party  # "the remaining three": named before
             elif (linked or compared or elided) and previous.category not in DURATIONS | {"other", "percent"}:
                 category = previous.category

@@ -274,3 +274,13 @@ def test_after_round_16_listed_ages_a_part_of_whom_and_a_range_with_to():
 def test_after_round_17_a_count_after_a_semicolon_and_a_few_words_takes_the_noun_before():
     found = figs("Kyiv expects 2,000 bodies in all; so far roughly 1,200 have been returned.")
     assert [(f[1], f[3]) for f in found] == [(2000, "bodies"), (1200, "bodies")]
+
+
+def test_after_round_18_spans_of_years_parts_of_a_whole_and_a_subject_left_out():
+    assert figs("Between 2019 and 2021, the camp held 400 detainees.") == [("400", 400, "exact", "prisoners", None, "held")]
+    found = figs("Some 2,000 civilians were detained. Of the 2,000, roughly 90 have been freed.")
+    assert [(f[1], f[3]) for f in found] == [(2000, "civilians"), (2000, "civilians"), (90, "civilians")]
+    found = figs("About 640 children were taken across the border. Only 57 have come back.")
+    assert [(f[1], f[3]) for f in found] == [(640, "children"), (57, "children")]
+    found = figs("About 640 children were taken across the border.\n\n57 were counted again later.")
+    assert found[1][3] == "other"  # another paragraph: no noun to take
