@@ -84,6 +84,7 @@ _CLAUSE_END = re.compile(r"[,;:.!?](?=\s|$)")
 _OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|them\b|those\b)?")
 _SCALE_WORD = re.compile(r"dozen|hundred|thousand|million", re.IGNORECASE)
 _PEOPLE_ADJECTIVE = re.compile(r"(?:dead|injured|wounded|missing|displaced|detained|disappeared|freed|released|living)\b")  # "the dead": people
+_OF_US = re.compile(r"\s+of\s+(?:us|you)\b")
 _OF_THEM = re.compile(r"\s+of\s+them\s+(?=[a-z]+\b(?!\s+(?:were|was|are|is|had|have|has|will|would)\b))")  # "two of them minors"
 _PARTITIVE = re.compile(r"\s+of\s+(?:its|their|the|these|those|his|her|our)\s+")
 # A number that opens a list item, maybe after a bullet and a hedge ("- Up to 40: detainees ...").
@@ -256,6 +257,8 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
             return "people", None, share_of.end()  # the verb reading starts at the adjective: "released", "dead"
     if text.startswith(" of whom", number.end):
         return "people", None, number.end  # "200 prisoners, 120 of whom were serving life": a part of the people named before
+    if number.kind == "number" and _OF_US.match(text, number.end):
+        return "people", None, number.end  # "there were eight of us in the cell"
     copula = _COPULA.match(text, number.end, sentence_end)
     if copula and number.kind == "number":  # "1,200 were servicemen", "seven of those freed were civilians"
         following = _WORD.match(text, copula.end())

@@ -284,3 +284,7 @@ def test_after_round_18_spans_of_years_parts_of_a_whole_and_a_subject_left_out()
     assert [(f[1], f[3]) for f in found] == [(640, "children"), (57, "children")]
     found = figs("About 640 children were taken across the border.\n\n57 were counted again later.")
     assert found[1][3] == "other"  # another paragraph: no noun to take
+
+
+def test_after_round_19_n_of_us_counts_people():
+    assert [(f[1], f[3]) for f in figs("There were twelve of us in the truck.")] == [(12, "people")]
