@@ -36,7 +36,7 @@ _EACH_LATER = re.compile(r"[^.;,]{0,40}?\b(?:freed|released|returned|handed\s+ov
 _EACH_BEFORE = re.compile(r"\b(?:each\s+side|every\s+side|both\s+sides|each\s+country|both\s+countries|either\s+side|each)\b(?:\s+\w+){0,2}\s+$", re.I)
 # "Russia released", "Hamas is to free", "Israel's prison service said it had freed"
 _ASIDE = r"(?:\s*\([^()]{1,40}\))?"  # "Ansar Allah (the Houthis) freed ..."
-_INSTITUTION = r"(?:\s+(?:government|authorities|side|army|military|forces|coalition|prison\s+service))?"  # "the Yemeni government freed ..."
+_INSTITUTION = r"(?:\s+(?:government|authorities|side|army|military|forces|coalition|prison\s+service|rebels|movement|militia|group))?"  # "the Yemeni government freed ..."
 _GIVER = re.compile(rf"(?P<giver>{_PARTY_WORD}){_INSTITUTION}{_ASIDE}(?:(?:\s+[a-z][\w-]*){{0,3}}\s+said\s+(?:that\s+)?(?:it|they))?\s+(?:has\s+|had\s+|have\s+|will\s+|would\s+|was\s+|were\s+|(?:is|are|was|were)\s+(?:due\s+)?to\s+|agreed\s+to\s+)?(?:later\s+|also\s+|then\s+|\w+ly\s+)?(?:released|releasing|freed|freeing|free|release|handed\s+over|handing\s+over|hand\s+over|returned|returning|transferred|transferring|sent\s+back|repatriated|pardoned|granted\s+clemency\s+to)\s+(?:\w+\s+){{0,3}}$")
 _GIVER_AFTER = re.compile(rf"\s*(?:\w+\s+){{0,2}}?(?:freed|released|handed\s+over|returned)\s+by\s+(?:the\s+)?(?P<giver>{_PARTY_WORD})")
 _ADDED = re.compile(r"\b(?:along\s+with|in\s+addition\s+to|as\s+well\s+as|plus)\s+(?:\w+\s+){0,2}$", re.I)
@@ -52,6 +52,9 @@ _BACKGROUND = re.compile(r"\b(?:earlier|previous|prior|past|last|former|first-ev
 _PLANNED_BEFORE = re.compile(r"\b(?:further|additional|more|next|upcoming|another|new)\s+(?:\w+\s+)?$", re.I)
 _INTENT_BEFORE = re.compile(r"\b(?:will|shall|would|to)\s+(?:\w+\s+)?$", re.I)
 _ATTRIBUTIVE = re.compile(r",?\s+(?:prisoner[s-]?\s+|POW\s+|prisoner-of-war\s+)?(?:exchange|swap|handover|trade)\b", re.I)
+_AGREED_CLAUSE = re.compile(r"\b(?:was|were|had\s+been|has\s+been)\s+agreed\b[^.;]*$")  # "... was agreed during talks in Istanbul on 2 June"
+_NEW_CLAUSE = re.compile(r"\s+and\s+(?:was|were|is|are|has|have|had)\b")
+_POSSESSIVE_ATTRIBUTIVE = re.compile(r"[’']s\s+(?:prisoner[s-]?\s+|POW\s+)?(?:exchange|swap|handover)\b", re.I)  # "Friday's exchange of 390"
 _NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|before|started\s+in|began\s+in|from|talks|negotiations|meeting|summit|agreement|agreed|signed|reached(?!\s+[A-Z]))\b[^.,]{0,12}$", re.I)  # not "reached Kyiv on Friday"
 # "a journalist detained in Moscow in March 2023": the date someone was taken, not the date of the handover.
 _CAPTURE_DATE = re.compile(r"\b(?:detained|arrested|captured|seized|jailed|abducted|kidnapped|convicted|sentenced|imprisoned|taken\s+prisoner)\b(?:\s+[\w,]+){0,3}?\s+(?:in|on|since)\s+$", re.I)
@@ -71,7 +74,8 @@ _AGREED_WHAT = re.compile(r"\b(?:release|releases|exchange|swap|deal|agreement|a
 # A handover verb, either way, before a count: "In return, Britain released four Iranians", "In return, Russia received 150 ..."
 _HANDED_COUNT = re.compile(r"\b(?:released|freed|handed\s+over|returned|pardoned|received|got\s+back|exchanged)\s+(?:\w+\s+){0,3}?"
                            r"(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds)\b)")
-_JUST_DONE = re.compile(r"\b(?:are|is)\s+(?:back|home)\b|\b(?:have|has)\s+(?:just\s+)?(?:returned|come\s+home|been\s+(?:released|freed|returned|exchanged|brought\s+home))\b", re.I)
+_JUST_DONE = re.compile(r"\b(?:are|is)\s+(?:back|home)\b|\b(?:have|has)\s+(?:just\s+)?(?:returned|come\s+home|been\s+(?:released|freed|returned|exchanged|brought\s+home)"
+                        r"|carried\s+out|completed|exchanged|swapped|freed|released)\b", re.I)
 _NAMED_RELEASE_VERB = re.compile(r"\b(?:freed|released|pardoned|granted\s+clemency\s+to|commuted\s+the\s+sentences?\s+of|handed\s+over)\s+"
                                  r"|(?P<exchange>\bin\s+(?:exchange|return)\s+for\s+)")
 _NAMED_GIVER = re.compile(rf"(?P<giver>{_PARTY_WORD}){_INSTITUTION}{_ASIDE}\s+(?:has\s+|had\s+|have\s+|also\s+|then\s+|later\s+)?$")
@@ -222,7 +226,8 @@ def _mediations(text: str, parties: list[PartyMention]) -> list[PartyMention]:
     """Party mentions credited with brokering: 'brokered by X', 'with the mediation of X, Y and Z', 'X-mediated swap', 'X acted as mediator'."""
     found = []
     for m in _cue_phrases("mediation", text).within():
-        stop = re.search(r"[.;:]|,\s+(?!and\b|the\s+[A-Z]|[A-Z])|\b(?:during|in|on|at|after|before|which|who|that|to|for|with|amid)\b", text[m.end():m.end() + 120])
+        stop = re.search(r"[.;:]|,\s+(?!and\b|the\s+[A-Z]|[A-Z])|\b(?:during|in|on|at|after|before|which|who|that|to|for|with|amid|not)\b"
+                         r"|\band\s+(?:did|does|do|was|were|is|are|has|have|had)\b", text[m.end():m.end() + 120])
         end = m.end() + (stop.start() if stop else 120)
         found += [p for p in parties if m.end() <= p.start < end]
     hyphened = any(f"-{verb}" in text for verb in ("mediated", "brokered", "facilitated"))  # the pattern below is slow to try everywhere
@@ -437,7 +442,10 @@ def _giver_of(r: _Reading, figure: FigureMention, sentence: Sentence) -> str | N
 def _party_of_phrase(phrase: str) -> str | None:
     """The party a giver or receiver phrase names: its first word ('Russia's defence ministry'), else the whole ('United States')."""
     phrase = phrase.removeprefix("The ")  # "The Houthis (Ansar Allah) freed ..." opens a sentence
-    first = phrase.split()[0]
+    words = phrase.split()
+    if len(words) == 2 and words[0].endswith(("'s", "’s")) and party_of_word(words[1]):
+        return party_of_word(words[1])  # "Yemen's Houthi rebels freed ...": the group, not its country
+    first = words[0]
     return party_of_word(first) or party_of_word(first.removesuffix("'s").removesuffix("’s")) or party_of_word(phrase)
 
 
@@ -559,7 +567,8 @@ def _event_date_candidates(r: _Reading, i: int, excluded: set[int], precisions: 
     s = r.sentences[i]
     found = [d for d in r.dates if s.start <= d.start < s.end and d.precision in precisions and d.start not in excluded
              and not _NOT_EVENT_DATE.search(r.text, s.start, d.start) and not _STATEMENT_DATE.search(r.text, max(s.start, d.start - 30), d.start)
-             and not _is_dateline(r.text, d) and not _CAPTURE_DATE.search(r.text, max(s.start, d.start - 40), d.start)]
+             and not _is_dateline(r.text, d) and not _CAPTURE_DATE.search(r.text, max(s.start, d.start - 40), d.start)
+             and not _AGREED_CLAUSE.search(r.text, max(s.start, d.start - 60), d.start)]
     return sorted(found, key=lambda d: (not (_ON_DATE.search(r.text, max(0, d.start - 4), d.start) or d.weekday is not None or d.relative is not None), d.start))
 
 
@@ -672,9 +681,12 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     segments: list[tuple[int, int, DateMention]] = []
     for i in cue_sentences:
         s = sentences[i]
-        anchors = [d for d in r.dates if s.start <= d.start < s.end and d.precision != "weekday" and _ATTRIBUTIVE.match(text, d.end, s.end)]
+        anchors = [d for d in r.dates if s.start <= d.start < s.end and (
+            d.precision != "weekday" and _ATTRIBUTIVE.match(text, d.end, s.end) or _POSSESSIVE_ATTRIBUTIVE.match(text, d.end, s.end))]
         for j, d in enumerate(anchors):
-            segments.append((d.start, anchors[j + 1].start if j + 1 < len(anchors) else s.end, d))
+            end = anchors[j + 1].start if j + 1 < len(anchors) else s.end
+            clause = _NEW_CLAUSE.search(text, d.end, end)  # "... Friday's exchange of 390 per side and was agreed on 2 June"
+            segments.append((d.start, clause.start() if clause else end, d))
         # "the first exchange since December 2023, when 32 soldiers were freed": the counts after "when" are that earlier handover's.
         anchored = {x.start for x in anchors}
         for d in r.dates:
@@ -859,7 +871,7 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
 
     for start, end, d in segments:
         mention = ExchangeMention(f"m{d.start}", "completed", a, b, d.start)
-        status_cue = _ATTRIBUTIVE.match(text, d.end, end)
+        status_cue = _ATTRIBUTIVE.match(text, d.end, end) or _POSSESSIVE_ATTRIBUTIVE.match(text, d.end, end)
         if status_cue is not None:
             mention.claims.append(Claim("status", "completed", status_cue.end() - len(status_cue.group().split()[-1]), status_cue.end()))
         else:  # a "since <date>, when ... were freed" segment: the verb says it happened

@@ -415,3 +415,21 @@ def test_a_dated_handover_between_two_other_sides_is_theirs():
     caucasus = completed[("AM", "AZ")]
     assert caucasus.event_date == dt.date(2025, 3, 6)
     assert fields(caucasus)["soldiers_to_a"] == {"11"} and fields(caucasus)["soldiers_to_b"] == {"3"}
+
+
+# After held-out round 18 (bench/heldout_exchanges_round18), worded afresh.
+def test_a_second_days_report_keeps_yesterdays_exchange_and_the_talks_apart():
+    text = ("Mon 10 Mar 2025 09.00 GMT\n\nRussia and Ukraine have carried out another exchange, with 120 soldiers from each side "
+            "returning home. It comes after Sunday's exchange of 200 prisoners per side and was agreed at talks in Jeddah on 1 March.")
+    mentions = mentions_of(text)
+    dates = sorted((m.status, m.event_date) for m in mentions)
+    assert dates == [("agreed", dt.date(2025, 3, 1)), ("completed", dt.date(2025, 3, 9)), ("completed", dt.date(2025, 3, 10))]
+    today = next(m for m in mentions if m.event_date == dt.date(2025, 3, 10))
+    assert fields(today)["soldiers_to_a"] == {"120"} and "returned_to_a" not in fields(today)
+
+
+def test_a_mediator_named_after_not_is_no_mediator():
+    text = ("ADEN, Jan. 7, 2024 - Yemen's Houthi rebels freed 22 government loyalists and the government released 26 Houthi fighters on Sunday "
+            "in an exchange brokered by tribal elders and not involving the United Nations.")
+    (mention,) = mentions_of(text)
+    assert "mediators" not in fields(mention) and fields(mention)["returned_to_b"] == {"22"}
