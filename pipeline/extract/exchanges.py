@@ -35,6 +35,7 @@ _EACH_AFTER = re.compile(r"\s*(?:per\s+side|each|apiece|(?:from|on|for|to|by)\s+
 _EACH_LATER = re.compile(r"[^.;,]{0,40}?\b(?:freed|released|returned|handed\s+over|exchanged)\s+(?:by|from)\s+(?:each|both|either)\s+(?:side|sides|country|countries)\b", re.I)
 _EACH_BEFORE = re.compile(r"\b(?:each\s+side|every\s+side|both\s+sides|each\s+country|both\s+countries|either\s+side|each)\b(?:\s+\w+){0,2}\s+$", re.I)
 # "Russia released", "Hamas is to free", "Israel's prison service said it had freed"
+_COUNT_AHEAD = r"(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds)\b)"  # a count starts here
 _ASIDE = r"(?:\s*\([^()]{1,40}\))?"  # "Ansar Allah (the Houthis) freed ..."
 _INSTITUTION = r"(?:\s+(?:government|authorities|side|army|military|forces|coalition|prison\s+service|rebels|movement|militia|group))?"  # "the Yemeni government freed ..."
 _GIVER = re.compile(rf"(?P<giver>{_PARTY_WORD}){_INSTITUTION}{_ASIDE}(?:(?:\s+[a-z][\w-]*){{0,3}}\s+said\s+(?:that\s+)?(?:it|they))?\s+(?:has\s+|had\s+|have\s+|will\s+|would\s+|was\s+|were\s+|(?:is|are|was|were)\s+(?:due\s+)?to\s+|agreed\s+to\s+)?(?:later\s+|also\s+|then\s+|\w+ly\s+)?(?:released|releasing|freed|freeing|free|release|handed\s+over|handing\s+over|hand\s+over|returned|returning|transferred|transferring|sent\s+back|repatriated|pardoned|granted\s+clemency\s+to)\s+(?:\w+\s+){{0,3}}$")
@@ -52,9 +53,9 @@ _BACKGROUND = re.compile(r"\b(?:earlier|previous|prior|past|last|former|first-ev
 _PLANNED_BEFORE = re.compile(r"\b(?:further|additional|more|next|upcoming|another|new)\s+(?:\w+\s+)?$", re.I)
 _INTENT_BEFORE = re.compile(r"\b(?:will|shall|would|to)\s+(?:\w+\s+)?$", re.I)
 _ATTRIBUTIVE = re.compile(r",?\s+(?:prisoner[s-]?\s+|POW\s+|prisoner-of-war\s+)?(?:exchange|swap|handover|trade)\b", re.I)
-_AGREED_CLAUSE = re.compile(r"\b(?:was|were|had\s+been|has\s+been)\s+agreed\b[^.;]*$")  # "... was agreed during talks in Istanbul on 2 June"
+_AGREED_CLAUSE = re.compile(r"\b(?:was|were|had\s+been|has\s+been)\s+agreed\b[^.;]*$")  # "... was agreed during talks in Jeddah on 1 March"
 _NEW_CLAUSE = re.compile(r"\s+and\s+(?:was|were|is|are|has|have|had)\b")
-_POSSESSIVE_ATTRIBUTIVE = re.compile(r"[’']s\s+(?:prisoner[s-]?\s+|POW\s+)?(?:exchange|swap|handover)\b", re.I)  # "Friday's exchange of 390"
+_POSSESSIVE_ATTRIBUTIVE = re.compile(r"[’']s\s+(?:prisoner[s-]?\s+|POW\s+)?(?:exchange|swap|handover)\b", re.I)  # "Sunday's exchange of 200"
 _NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|before|started\s+in|began\s+in|from|talks|negotiations|meeting|summit|agreement|agreed|signed|reached(?!\s+[A-Z]))\b[^.,]{0,12}$", re.I)  # not "reached Kyiv on Friday"
 # "a journalist detained in Moscow in March 2023": the date someone was taken, not the date of the handover.
 _CAPTURE_DATE = re.compile(r"\b(?:detained|arrested|captured|seized|jailed|abducted|kidnapped|convicted|sentenced|imprisoned|taken\s+prisoner)\b(?:\s+[\w,]+){0,3}?\s+(?:in|on|since)\s+$", re.I)
@@ -66,14 +67,14 @@ _BOTH_SIDES = re.compile(r"\b(?:two|both|the|all|warring)\s+(?:sides|parties|cou
 _PART_OF = re.compile(r"\s+of\s+(?:the|those|these|them)\b", re.I)  # "114 of the freed prisoners": a part, already counted
 _TOTAL_BEFORE = re.compile(r"\b(?:exchange|swap|trade|exchanged|swapped|traded|exchanging|swapping)\s+(?:\w+\s+)?$", re.I)
 _RELEASES_AFTER = re.compile(_ASIDE + r"(?:\s+on\s+[A-Z][a-z]+)?\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+|later\s+)?(?P<verb>released|freed|handed\s+over|returned|pardoned)\s+(?:(?:or|and)\s+\w+\s+)?(?:\w+\s+){0,3}?"
-                             r"(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds)\b)")  # "Israel freed 90 ..."
+                             + _COUNT_AHEAD)  # "Israel freed 90 ..."
 _FREES = re.compile(r"\b(?:released|releasing|freed|freeing|free|release|pardoned)\b")  # not "returned": "Ukraine returned 95 Ukrainians" brings them home
 _AGREED_EARLIER = re.compile(r"\b(?:was|were|had\s+been|has\s+been)\s+agreed\b|\b(?:signed|reached)\s+(?:an?\s+|the\s+)?(?:agreement|deal|accord)\b", re.I)
 _AGREED_AFTER = re.compile(r"\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?agreed\b", re.I)
 _AGREED_WHAT = re.compile(r"\b(?:release|releases|exchange|swap|deal|agreement|accord|handover|transfer)\b", re.I)
 # A handover verb, either way, before a count: "In return, Britain released four Iranians", "In return, Russia received 150 ..."
 _HANDED_COUNT = re.compile(r"\b(?:released|freed|handed\s+over|returned|pardoned|received|got\s+back|exchanged)\s+(?:\w+\s+){0,3}?"
-                           r"(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds)\b)")
+                           + _COUNT_AHEAD)
 _JUST_DONE = re.compile(r"\b(?:are|is)\s+(?:back|home)\b|\b(?:have|has)\s+(?:just\s+)?(?:returned|come\s+home|been\s+(?:released|freed|returned|exchanged|brought\s+home)"
                         r"|carried\s+out|completed|exchanged|swapped|freed|released)\b", re.I)
 _NAMED_RELEASE_VERB = re.compile(r"\b(?:freed|released|pardoned|granted\s+clemency\s+to|commuted\s+the\s+sentences?\s+of|handed\s+over)\s+"
@@ -288,11 +289,11 @@ def _own_pair(sentence: Sentence, text: str, parties: list[PartyMention]) -> tup
     return (releasing[0], releasing[1]) if len(releasing) == 2 else None
 
 
-def _reciprocal_release(sentence: Sentence, text: str, parties: list[PartyMention]) -> list[tuple[Found, str, bool]]:
-    """'Hamas released three women ... and Israel freed 90 prisoners': two sides each releasing people in one sentence
-    is an exchange even without the word; the first release verb stands as its (main) event word."""
-    verbs = _releasing(sentence, text, parties)
-    if len(verbs) < 2:
+def _release_cue(verbs: dict[str, re.Match], text: str, sides_needed: int = 2) -> list[tuple[Found, str, bool]]:
+    """'Hamas released three women ... and Israel freed 90 prisoners': sides releasing people (two in one sentence, or one
+    each in neighbouring sentences) are an exchange even without the word; the first release verb stands as its (main)
+    event word."""
+    if len(verbs) < sides_needed:
         return []
     first = min(verbs.values(), key=lambda m: m.start("verb"))
     return [(Found(first.start("verb"), first.end("verb"), text, -1), "main", False)]
@@ -623,16 +624,14 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     mediations = _mediations(text, parties)
     mediation_spans = {(p.start, p.end) for p in mediations}
     side_mentions = [p for p in parties if (p.start, p.end) not in mediation_spans]
-    all_cues = [_event_cues(s, text) or _reciprocal_release(s, text, side_mentions) or _answering_release(s, text) for s in sentences]
+    releasing = [_releasing(s, text, side_mentions) for s in sentences]
+    all_cues = [_event_cues(s, text) or _release_cue(releasing[i], text) or _answering_release(s, text) for i, s in enumerate(sentences)]
     # "Hamas on Friday released 13 Israelis ... Hours later Israel released 39 Palestinians": two sides releasing people in
     # neighbouring sentences are one exchange too.
-    releasing = [_releasing(s, text, side_mentions) for s in sentences]
     for i, j in ((i, j) for i in range(len(sentences)) for j in (i + 1, i + 2) if j < len(sentences)):
         if len(releasing[i]) == 1 and len(releasing[j]) == 1 and releasing[i].keys() != releasing[j].keys():
             for k in (i, j):
-                if not all_cues[k]:
-                    verb = next(iter(releasing[k].values()))
-                    all_cues[k] = [(Found(verb.start("verb"), verb.end("verb"), text, -1), "main", False)]
+                all_cues[k] = all_cues[k] or _release_cue(releasing[k], text, sides_needed=1)
     cues = {i: [(m, kind) for m, kind, stage in typed if not stage] for i, typed in enumerate(all_cues)}
     has_event = any(kind in ("main", "planned", "background") for typed in cues.values() for _, kind in typed)
     figures = extract_figures(text, parties) if figures is None else figures
@@ -685,7 +684,7 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
             d.precision != "weekday" and _ATTRIBUTIVE.match(text, d.end, s.end) or _POSSESSIVE_ATTRIBUTIVE.match(text, d.end, s.end))]
         for j, d in enumerate(anchors):
             end = anchors[j + 1].start if j + 1 < len(anchors) else s.end
-            clause = _NEW_CLAUSE.search(text, d.end, end)  # "... Friday's exchange of 390 per side and was agreed on 2 June"
+            clause = _NEW_CLAUSE.search(text, d.end, end)  # "... Sunday's exchange of 200 per side and was agreed at talks on 1 March"
             segments.append((d.start, clause.start() if clause else end, d))
         # "the first exchange since December 2023, when 32 soldiers were freed": the counts after "when" are that earlier handover's.
         anchored = {x.start for x in anchors}

@@ -56,7 +56,8 @@ _MODIFIER = re.compile(r"[a-z][a-z-]*|[A-Z][a-z-]+(?:-[A-Z0-9]\w*)?|[A-Z]{1,5}-\
 _WORD = re.compile(r"[A-Za-z%][\w’'.-]*|%")
 _HEDGE_SIGNS = {"~": "about", "≈": "about", ">": "more_than", "<": "fewer_than", "≥": "at_least", "≤": "at_most"}
 _SHARED_NOUN = re.compile(r"\s+(?P<number>\d[\d,.]*\d|\d|[a-z]+(?:-[a-z]+)?)\s+(?=[A-Z])")
-_PHONE_WORD = re.compile(r"\b(?:tel|phone|fax|hotline|whatsapp|mobile)\b", re.IGNORECASE)
+_PHONE_WORDS = r"\b(?:tel|phone|fax|hotline|whatsapp|mobile)\b"
+_PHONE_WORD = re.compile(_PHONE_WORDS, re.IGNORECASE)
 _OPENING = string.punctuation + "“”‘’—–«»"  # what may stand right before a hedge that starts a phrase
 _IN_EXCHANGE_FOR = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:(?:about|some|nearly|around|roughly|at\s+least|more\s+than)\s+)?$", re.I)
 _AUXILIARY_BEFORE = re.compile(r"\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been|will\s+be)\s+(?:\w+ly\s+)?$", re.I)
@@ -185,7 +186,7 @@ _PHONE_DIGITS = r"\(?\d{1,4}\)?(?:[ .-]\(?\d{2,4}\)?){2,}"
 _NOT_COUNTS = (("+", re.compile(r"\+" + _PHONE_DIGITS)),
                ("[", re.compile(r"(?<=\S)\[\d{1,3}\]")))
 _SLASHED = re.compile(r"\d{1,4}(?:/\d{1,4})+")
-_PHONE_AFTER_WORD = re.compile(r"\b(?:tel|phone|fax|hotline|whatsapp|mobile)\b\.?:?\s*" + _PHONE_DIGITS, re.IGNORECASE)
+_PHONE_AFTER_WORD = re.compile(_PHONE_WORDS + r"\.?:?\s*" + _PHONE_DIGITS, re.IGNORECASE)
 
 
 def _not_count_spans(text: str) -> list[tuple[int, int]]:
