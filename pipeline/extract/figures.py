@@ -29,7 +29,7 @@ PEOPLE_PREDICATES = {"released", "returned", "held", "missing", "killed", "wound
 _NOT_MODIFIERS = frozenset(
     "and or of in on at to for from with by were was are is be been being have has had the a an that who which as "
     "per each every than but not all its their his her our this these those some about into over under after before "
-    "during since until while when where more".split())
+    "during since until while when where more between among across against without within through via".split())
 _REFERENCE_NOUNS = r"(?:sides|countries|nations|parties|governments|leaders|delegations|presidents|men|states|neighbours|neighbors|armies|capitals|camps|factions|groups|communities|allies|rivals|teams)"
 _PARENTHETICAL = re.compile(r",\s+(?:including|among them|some of whom|many of whom|most of whom|some|who|which|most of them|all of them|\w+\s+of\s+(?:them|whom))\b[^,;.]*,")
 _DEAL_WORDS = re.compile(r"\b(?:deal|agreement|agreed|accord|pact|arrangement)\b", re.IGNORECASE)
@@ -85,6 +85,7 @@ _CLAUSE_END = re.compile(r"[,;:.!?](?=\s|$)")
 _OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|them\b|those\b)?")
 _SCALE_WORD = re.compile(r"dozen|hundred|thousand|million", re.IGNORECASE)
 _PEOPLE_ADJECTIVE = re.compile(r"(?:dead|injured|wounded|missing|displaced|detained|disappeared|freed|released|living)\b")  # "the dead": people
+_DIGIT_COUNT = re.compile(r"\d[\d,]*\s+")
 _OF_US = re.compile(r"\s+of\s+(?:us|you)\b")
 _OF_THEM = re.compile(r"\s+of\s+them\s+(?=[a-z]+\b(?!\s+(?:were|was|are|is|had|have|has|will|would)\b))")  # "two of them minors"
 _PARTITIVE = re.compile(r"\s+of\s+(?:its|their|the|these|those|his|her|our)\s+")
@@ -279,6 +280,9 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
     partitive = _PARTITIVE.match(text, number.end, sentence_end) or _OF_THEM.match(text, number.end, sentence_end)
     if partitive and number.kind == "number":
         pos = partitive.end() + pos - number.end
+        whole = _DIGIT_COUNT.match(text, pos, sentence_end)
+        if whole:  # "47 of the 150 prisoners": a part counts what the whole counts
+            pos = whole.end()
     share_of = _OF_AFTER.match(text, number.end, sentence_end) if number.kind in ("fraction", "number") else None
     adjective = share_of and share_of.group().rstrip().endswith("the") and _PEOPLE_ADJECTIVE.match(text, share_of.end(), sentence_end)
     if adjective:  # "half of the dead", "70 of the released" (not "114 of the freed prisoners": a noun follows)
@@ -320,7 +324,8 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
             break  # another number starts: "three allies freed eight Russians" (not "two of the five Iranians")
         code = party_of_word(word)
         if code is not None:
-            if word.endswith("s") and word[0].isupper() and (i + 1 >= len(words) or words[i + 1].group().lower() not in categories()):
+            if word.endswith("s") and not word.endswith("ss") and word[0].isupper() and (  # "Swiss francs": an adjective
+                    i + 1 >= len(words) or words[i + 1].group().lower() not in categories()):
                 return "people", code, word_match.end()  # "84 Ukrainians"
             party = code
         elif lowered == "more" and i + 1 < len(words) and words[i + 1].group().rstrip(".’'").lower() in categories():

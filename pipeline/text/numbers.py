@@ -120,10 +120,11 @@ def _tails() -> tuple[re.Pattern, re.Pattern]:
     unit = rf"(?P<unit>-(?P<uname>{units})s?)(?![\w-])"
     compound = rf"(?P<compound>-(?!(?:{_NUMWORD}|for|odd)\b)(?P<cname>[a-z]+))(?![\w-])"
     plain = r"(?P<num>)(?![\w]|-(?!for\b))"
+    and_a_half = r"(?P<andhalf>\s+and\s+a\s+half\b)"  # "two and a half years", "3 and a half months"
     after_digits = [pair, r"(?P<drange>\s*(?:-|–|—)\s*(?P<d2>(?>" + _DIGITS + r")))(?![\w-])",
                     r"(?P<torange>\s+to\s+(?P<t2>(?>" + _DIGITS + r")))(?![\w-]|[.,]\d)", unit,
-                    r"(?P<percent>\s*(?:%|percent\b|per\s+cent\b))", r"(?P<plus>\+|-plus\b)(?![\w+])", compound, plain]
-    after_words = [pair, unit, rf"(?P<fraction>[\s-](?P<fden>{'|'.join(_FRACTIONS)})\b)", compound, plain]
+                    r"(?P<percent>\s*(?:%|percent\b|per\s+cent\b))", r"(?P<plus>\+|-plus\b)(?![\w+])", and_a_half, compound, plain]
+    after_words = [pair, unit, rf"(?P<fraction>[\s-](?P<fden>{'|'.join(_FRACTIONS)})\b)", and_a_half, compound, plain]
     return tuple(re.compile("|".join(alternatives), re.IGNORECASE) for alternatives in (after_digits, after_words))
 
 
@@ -247,6 +248,8 @@ def _read_number(core: re.Match, tail: re.Match) -> list[NumberMention]:
         return [NumberMention(start, core.end(), value)]
     if form == "unit":
         return [NumberMention(start, end, value, kind="unit", unit=tail.group("uname").lower() + "s")]
+    if form == "andhalf":
+        return [NumberMention(start, end, value + 0.5)]
     if form == "fraction":
         return [NumberMention(start, end, value / _FRACTIONS[tail.group("fden").lower()], kind="fraction")]
     if form == "percent":

@@ -288,3 +288,11 @@ def test_after_round_18_spans_of_years_parts_of_a_whole_and_a_subject_left_out()
 
 def test_after_round_19_n_of_us_counts_people():
     assert [(f[1], f[3]) for f in figs("There were twelve of us in the truck.")] == [(12, "people")]
+
+
+def test_after_round_20_a_part_of_a_counted_whole_ranks_prepositions_and_invariant_demonyms():
+    assert [(f[1], f[3]) for f in figs("Doctors treat 30 of the 210 returned prisoners.")] == [(30, "prisoners"), (210, "prisoners")]
+    assert [(f[1], f[3]) for f in figs("Among them were 9 officers and 40 privates.")] == [(9, "soldiers"), (40, "soldiers")]
+    assert [f[3] for f in figs("They relayed 800 letters between detainees and families.")] == ["other"]
+    assert figs("The appeal seeks 90 million Swiss francs.")[0][3] == "other"
+    assert [(f[1], f[3]) for f in figs("He spent three and a half years in jail.")] == [(3.5, "years")]
