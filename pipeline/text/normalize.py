@@ -21,6 +21,7 @@ _DATELINE = re.compile(r"^(?:[A-Z][A-Za-z ./’'-]{1,40}(?:,\s*[A-Z][A-Za-z .-]{
 
 
 # Only capitalized words and separators, as a dateline's place and outlet: no headline verb, number or lower-case word.
+_TIME_OF_DAY = re.compile(r"\s*[,|·-]?\s*\d{1,2}[:.]\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,4}))?\s*")  # "February 5, 2025 11:48 AM"
 _BYLINE_SEPARATOR = re.compile(r"\s[—–|·-]\s*$")
 _PLACE_WORDS = re.compile(r"[ \t]*(?:[A-Z][\w.’'()/-]*[ \t]*[,—–-]*[ \t]*){1,6}")
 
@@ -80,7 +81,8 @@ def find_published_date(text: str) -> dt.date | None:
         if last is not None and last.end == len(line.rstrip()) and len(line) <= 160 and _BYLINE_SEPARATOR.search(line, 0, last.start):
             return dt.date(last.year, last.month, last.day)
         only = find_dates(line.strip())
-        if only and only[0].start == 0 and only[0].end == len(line.strip()) and only[0].precision == "day" and only[0].year:
+        rest = line.strip()[only[0].end:] if only else ""
+        if only and only[0].start == 0 and (not rest or _TIME_OF_DAY.fullmatch(rest)) and only[0].precision == "day" and only[0].year:
             return dt.date(only[0].year, only[0].month, only[0].day)
     if yearless is not None:  # "MOSCOW, Aug. 24 (Xinhua) --" ... "Editor: Liu Wen 2023-08-24 21:15:02": the same day, with its year
         same_day = [d for d in find_dates(text) if d.precision == "day" and d.year is not None and (d.month, d.day) == (yearless.month, yearless.day)]

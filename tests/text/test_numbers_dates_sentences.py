@@ -119,3 +119,8 @@ def test_one_letter_scales_keep_their_case():
 ])
 def test_a_byline_that_ends_with_a_date_dates_the_text(head, published):
     assert find_published_date(head) == published
+
+
+def test_a_date_line_with_a_time_of_day_dates_the_text():
+    assert find_published_date("Swap report\n\nby A. Writer\nMarch 9, 2025 10:15 AM\n\nText.") == dt.date(2025, 3, 9)
+    assert find_published_date("Swap report\n\nMarch 9, 2025 was a long day.\n") is None
