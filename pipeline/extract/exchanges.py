@@ -62,18 +62,20 @@ _CAPTURE_DATE = re.compile(r"\b(?:detained|arrested|captured|seized|jailed|abduc
 _ON_DATE = re.compile(r"\b(?:on|On)\s+$")
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
 _SINCE_EVENT_BEFORE = re.compile(r"\b[Ss]ince\b[^.;,]*$")  # "since Russia's full-scale invasion in February 2022": another event's date
-_ANSWERING = re.compile(r"[\"“'‘]?In\s+(?:exchange|return|turn)\b")
+_BASE_FORMS = frozenset({"release", "free", "hand", "return"})
+_WILL = re.compile(r"\b(?:will|would|is\s+to|are\s+to)\s+(?:\w+\s+)?(?:release|free|hand\s+over|return|receive)\b")
+_ANSWERING = re.compile(r"[\"“'‘]?In\s+(?:exchange|return|turn|its\s+turn|their\s+turn)\b")
 _BOTH_SIDES = re.compile(r"\b(?:two|both|the|all|warring)\s+(?:sides|parties|countries)\b|\b(?:in\s+total|a\s+total\s+of)\b", re.I)
 _PART_OF = re.compile(r"\s+of\s+(?:the|those|these|them)\b", re.I)  # "114 of the freed prisoners": a part, already counted
 _TOTAL_BEFORE = re.compile(r"\b(?:exchange|swap|trade|exchanged|swapped|traded|exchanging|swapping)\s+(?:\w+\s+)?$", re.I)
-_RELEASES_AFTER = re.compile(_ASIDE + r"(?:\s+on\s+[A-Z][a-z]+)?\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+|later\s+)?(?P<verb>released|freed|handed\s+over|returned|pardoned)\s+(?:(?:or|and)\s+\w+\s+)?(?:\w+\s+){0,3}?"
+_RELEASES_AFTER = re.compile(_ASIDE + r"(?:\s+on\s+[A-Z][a-z]+)?\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+|later\s+|(?P<future>will\s+|would\s+|is\s+to\s+|are\s+to\s+))?(?P<verb>released|freed|handed\s+over|returned|pardoned|release|free|hand\s+over|return)\s+(?:(?:or|and)\s+\w+\s+)?(?:\w+\s+){0,3}?"
                              + _COUNT_AHEAD)  # "Israel freed 90 ..."
 _FREES = re.compile(r"\b(?:released|releasing|freed|freeing|free|release|pardoned)\b")  # not "returned": "Ukraine returned 95 Ukrainians" brings them home
 _AGREED_EARLIER = re.compile(r"\b(?:was|were|had\s+been|has\s+been)\s+agreed\b|\b(?:signed|reached)\s+(?:an?\s+|the\s+)?(?:agreement|deal|accord)\b", re.I)
 _AGREED_AFTER = re.compile(r"\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?agreed\b", re.I)
 _AGREED_WHAT = re.compile(r"\b(?:release|releases|exchange|swap|deal|agreement|accord|handover|transfer)\b", re.I)
 # A handover verb, either way, before a count: "In return, Britain released four Iranians", "In return, Russia received 150 ..."
-_HANDED_COUNT = re.compile(r"\b(?:released|freed|handed\s+over|returned|pardoned|received|got\s+back|exchanged)\s+(?:\w+\s+){0,3}?"
+_HANDED_COUNT = re.compile(r"\b(?:released|freed|handed\s+over|returned|pardoned|received|got\s+back|exchanged|release|free|receive)\s+(?:\w+\s+){0,3}?"
                            + _COUNT_AHEAD)
 _JUST_DONE = re.compile(r"\b(?:are|is)\s+(?:back|home)\b|\b(?:have|has)\s+(?:just\s+)?(?:returned|come\s+home|been\s+(?:released|freed|returned|exchanged|brought\s+home)"
                         r"|carried\s+out|completed|exchanged|swapped|freed|released)\b", re.I)
@@ -271,7 +273,7 @@ def _releasing(sentence: Sentence, text: str, parties: list[PartyMention]) -> di
     for p in parties:
         if sentence.start <= p.start < sentence.end:
             m = _RELEASES_AFTER.match(text, p.end, sentence.end)
-            if m:
+            if m and (m.group("future") or m.group("verb").split()[0] not in _BASE_FORMS):  # "will release", "released"; not "release" alone
                 verbs.setdefault(p.code, m)
     return verbs
 
@@ -289,14 +291,17 @@ def _own_pair(sentence: Sentence, text: str, parties: list[PartyMention]) -> tup
     return (releasing[0], releasing[1]) if len(releasing) == 2 else None
 
 
-def _release_cue(verbs: dict[str, re.Match], text: str, sides_needed: int = 2) -> list[tuple[Found, str, bool]]:
+def _release_cue(verbs: dict[str, re.Match], text: str, sentence: Sentence, sides_needed: int = 2) -> list[tuple[Found, str, bool]]:
     """'Hamas released three women ... and Israel freed 90 prisoners': sides releasing people (two in one sentence, or one
     each in neighbouring sentences) are an exchange even without the word; the first release verb stands as its (main)
     event word."""
     if len(verbs) < sides_needed:
         return []
     first = min(verbs.values(), key=lambda m: m.start("verb"))
-    return [(Found(first.start("verb"), first.end("verb"), text, -1), "main", False)]
+    if first.group("future") and _cue_pattern("deal").search(text, sentence.start, first.start()):
+        return []  # "Under the agreement, Hamas is to free 50 ...": the deal's terms, read as the deal
+    kind = "planned" if first.group("future") else "main"  # "Azerbaijan will release 32 ... Armenia will release 2"
+    return [(Found(first.start("verb"), first.end("verb"), text, -1), kind, False)]
 
 
 def _answering_release(sentence: Sentence, text: str) -> list[tuple[Found, str, bool]]:
@@ -305,7 +310,8 @@ def _answering_release(sentence: Sentence, text: str) -> list[tuple[Found, str, 
     m = _ANSWERING.match(sentence.text)
     if m is None or not _HANDED_COUNT.search(text, sentence.start + m.end(), sentence.end):
         return []
-    return [(Found(sentence.start + m.start(), sentence.start + m.end(), text, -1), "main", False)]
+    kind = "planned" if _WILL.search(sentence.text) else "main"
+    return [(Found(sentence.start + m.start(), sentence.start + m.end(), text, -1), kind, False)]
 
 
 def _same_paragraph(text: str, sentences: list[Sentence], i: int, j: int) -> bool:
@@ -625,13 +631,13 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     mediation_spans = {(p.start, p.end) for p in mediations}
     side_mentions = [p for p in parties if (p.start, p.end) not in mediation_spans]
     releasing = [_releasing(s, text, side_mentions) for s in sentences]
-    all_cues = [_event_cues(s, text) or _release_cue(releasing[i], text) or _answering_release(s, text) for i, s in enumerate(sentences)]
+    all_cues = [_event_cues(s, text) or _release_cue(releasing[i], text, s) or _answering_release(s, text) for i, s in enumerate(sentences)]
     # "Hamas on Friday released 13 Israelis ... Hours later Israel released 39 Palestinians": two sides releasing people in
     # neighbouring sentences are one exchange too.
     for i, j in ((i, j) for i in range(len(sentences)) for j in (i + 1, i + 2) if j < len(sentences)):
         if len(releasing[i]) == 1 and len(releasing[j]) == 1 and releasing[i].keys() != releasing[j].keys():
             for k in (i, j):
-                all_cues[k] = all_cues[k] or _release_cue(releasing[k], text, sides_needed=1)
+                all_cues[k] = all_cues[k] or _release_cue(releasing[k], text, sentences[k], sides_needed=1)
     cues = {i: [(m, kind) for m, kind, stage in typed if not stage] for i, typed in enumerate(all_cues)}
     has_event = any(kind in ("main", "planned", "background") for typed in cues.values() for _, kind in typed)
     figures = extract_figures(text, parties) if figures is None else figures
@@ -944,10 +950,15 @@ def _planned(r: _Reading, cues, planned_sentences: list[int], main: ExchangeMent
         if not stage_dates and not next_day:
             mention = ExchangeMention(f"m{cue.start()}", "planned", r.sides[0], r.sides[1], cue.start())
             mention.claims.append(Claim("status", "planned", cue.start(), cue.end()))
+            if main is None:  # "Azerbaijan will release 32 Armenian servicemen.": with no handover told, the plan's own counts
+                _add_counts(r, mention, [f for f in r.figures if r.inside(i, f.start) and not in_segment(f.start)])
             planned.append(mention)
     if any(p.event_date for p in planned):
         planned = [p for p in planned if p.event_date is not None]
     by_date: dict = {}
     for p in planned:
-        by_date.setdefault(p.event_date, p)
+        kept = by_date.setdefault(p.event_date, p)
+        if kept is not p:  # the same plan told in several sentences: one record with every sentence's counts
+            kept.claims += [c for c in p.claims if c.field != "status"]
+            kept.figure_starts += p.figure_starts
     return list(by_date.values())

@@ -23,7 +23,7 @@ _DATELINE = re.compile(r"^(?:[A-Z][A-Za-z ./’'-]{1,40}(?:,\s*[A-Z][A-Za-z .-]{
 # Only capitalized words and separators, as a dateline's place and outlet: no headline verb, number or lower-case word.
 _TIME_OF_DAY = re.compile(r"\s*[,|·-]?\s*\d{1,2}[:.]\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,4}))?\s*")  # "February 5, 2025 11:48 AM"
 _BYLINE_SEPARATOR = re.compile(r"\s[—–|·-]\s*$")
-_PLACE_WORDS = re.compile(r"[ \t]*(?:[A-Z][\w.’'()/-]*[ \t]*[,—–-]*[ \t]*){1,6}")
+_PLACE_WORDS = re.compile(r"[ \t]*(?:(?:and[ \t]+)?[A-Z][\w.’'()/-]*[ \t]*[,—–-]*[ \t]*){1,6}")  # "Baku and Yerevan, 13 December 2023"
 
 
 @dataclass(frozen=True)
