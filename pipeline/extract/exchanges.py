@@ -40,6 +40,7 @@ _ASIDE = r"(?:\s*\([^()]{1,40}\))?"  # "Ansar Allah (the Houthis) freed ..."
 _INSTITUTION = r"(?:\s+(?:government|authorities|side|army|military|forces|coalition|prison\s+service|rebels|movement|militia|group))?"  # "the Yemeni government freed ..."
 _GIVER = re.compile(rf"(?P<giver>{_PARTY_WORD}){_INSTITUTION}{_ASIDE}(?:(?:\s+[a-z][\w-]*){{0,3}}\s+said\s+(?:that\s+)?(?:it|they))?\s+(?:has\s+|had\s+|have\s+|will\s+|would\s+|was\s+|were\s+|(?:is|are|was|were)\s+(?:due\s+)?to\s+|agreed\s+to\s+)?(?:later\s+|also\s+|then\s+|\w+ly\s+)?(?:released|releasing|freed|freeing|free|release|handed\s+over|handing\s+over|hand\s+over|returned|returning|transferred|transferring|sent\s+back|repatriated|pardoned|granted\s+clemency\s+to)\s+(?:\w+\s+){{0,3}}$")
 _GIVER_AFTER = re.compile(rf"\s*(?:\w+\s+){{0,2}}?(?:freed|released|handed\s+over|returned)\s+by\s+(?:the\s+)?(?P<giver>{_PARTY_WORD})")
+_AND_BETWEEN = re.compile(r",?\s+and\s+")
 _ADDED = re.compile(r"\b(?:along\s+with|in\s+addition\s+to|as\s+well\s+as|plus)\s+(?:\w+\s+){0,2}$", re.I)
 _IN_EXCHANGE_FOR = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:\w+\s+){0,2}$", re.I)
 _RECEIVER_AFTER = re.compile(rf"^[^.;]*?\b(?:returned|released|handed\s+over|transferred|sent\s+back|went\s+back|brought\s+back|flown|taken|flew|bussed)\s+(?:home\s+|back\s+)?to\s+(?:the\s+)?(?P<receiver>{_PARTY_WORD})"
@@ -229,7 +230,7 @@ def _mediations(text: str, parties: list[PartyMention]) -> list[PartyMention]:
     """Party mentions credited with brokering: 'brokered by X', 'with the mediation of X, Y and Z', 'X-mediated swap', 'X acted as mediator'."""
     found = []
     for m in _cue_phrases("mediation", text).within():
-        stop = re.search(r"[.;:]|,\s+(?!and\b|the\s+[A-Z]|[A-Z])|\b(?:during|in|on|at|after|before|which|who|that|to|for|with|amid|not)\b"
+        stop = re.search(r"[.;:\n]|,\s+(?!and\b|the\s+[A-Z]|[A-Z])|\b(?:during|in|on|at|after|before|which|who|that|to|for|with|amid|not)\b"
                          r"|\band\s+(?:did|does|do|was|were|is|are|has|have|had)\b", text[m.end():m.end() + 120])
         end = m.end() + (stop.start() if stop else 120)
         found += [p for p in parties if m.end() <= p.start < end]
@@ -463,6 +464,7 @@ def _other_side(sides: tuple[str, str], code: str) -> list[str]:
 def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMention]) -> None:
     others = set(mention.other_parties)
     groups: dict[str, list[tuple[FigureMention, bool]]] = {}  # "three Israeli women": a side's only count may name a group
+    joined: tuple[FigureMention, list[str]] | None = None  # the count before, and where it went
     for fig in figures:
         if fig.category in GROUPS and fig.predicate in HANDOVER_PREDICATES - {None} and fig.qualifier in ("exact", "about") and not _PART_OF.match(r.text, fig.end):
             recipients, inferred = _recipients(r, fig)
@@ -480,6 +482,16 @@ def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMenti
             mention.claims.append(Claim(f"{COUNTED[fig.category]}_{side}", str(int(fig.value)), fig.start, fig.end, inferred))
         if len(recipients) == 1 and _ADDED.search(r.text, max(0, fig.start - 30), fig.start):
             _add_to_total(mention, fig, "a" if recipients[0] == r.sides[0] else "b")
+        elif len(recipients) == 1 and joined is not None and joined[1] == recipients and COUNTED[joined[0].category] == COUNTED[fig.category] \
+                and fig.party in (None, joined[0].party) and fig.phrase_end > fig.end and _AND_BETWEEN.fullmatch(r.text, joined[0].phrase_end, fig.start):
+            # "175 Ukrainian servicemen and 22 seriously wounded soldiers returned": two groups of one side, one total
+            field = f"{COUNTED[fig.category]}_{'a' if recipients[0] == r.sides[0] else 'b'}"
+            parts = [c for c in mention.claims if c.field == field and c.start in (joined[0].start, fig.start)]
+            if len(parts) == 2:
+                for c in parts:
+                    mention.claims.remove(c)
+                mention.claims.append(Claim(field, str(int(joined[0].value) + int(fig.value)), joined[0].start, fig.end, True))
+        joined = (fig, recipients)
         mention.figure_starts.append(fig.start)
     for party, found in groups.items():  # only where the side has no other count, so "387 men and three women" adds nothing
         side = "a" if party == r.sides[0] else "b"
@@ -681,6 +693,9 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     if reference_date is None:
         full = [d for d in r.dates for i in cue_sentences if r.inside(i, d.start) and d.precision == "day" and d.year is not None]
         reference_date = resolve(full[0], None).date if full else _headline_reference(r)
+        if reference_date is None:  # "The deal, announced Dec. 20, 2023, ...": a full date anywhere anchors the weekdays
+            anywhere = [d for d in r.dates if d.precision == "day" and d.year is not None]
+            reference_date = resolve(anywhere[0], None).date if anywhere else None
 
     # Attributive segments: "the March 19, 2025, exchange of 175 prisoners per side or the April 19 swap of 277 Ukrainians".
     segments: list[tuple[int, int, DateMention]] = []
@@ -894,6 +909,9 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     deal_date_starts = {c.start for c in deal.claims if c.field == "event_date"} if deal is not None else set()
     mentions += _planned(r, cues, planned_sentences, main, reference_date, in_segment, deal_date_starts)
 
+    if main is not None and main.event_date is None and not any(c.field.endswith(("_to_a", "_to_b")) for c in main.claims) \
+            and any(m is not main and m.status == "completed" for m in mentions):
+        mentions.remove(main)  # "How the prisoner swaps work": a headline's swaps, undated and uncounted, beside the dated ones
     for mention in mentions:
         unique: dict[tuple, Claim] = {}
         for claim in mention.claims:

@@ -85,6 +85,7 @@ _CLAUSE_END = re.compile(r"[,;:.!?](?=\s|$)")
 _OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|them\b|those\b)?")
 _SCALE_WORD = re.compile(r"dozen|hundred|thousand|million", re.IGNORECASE)
 _PEOPLE_ADJECTIVE = re.compile(r"(?:dead|injured|wounded|missing|displaced|detained|disappeared|freed|released|living)\b")  # "the dead": people
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
 _DIGIT_COUNT = re.compile(r"\d[\d,]*\s+")
 _OF_US = re.compile(r"\s+of\s+(?:us|you)\b")
 _OF_THEM = re.compile(r"\s+of\s+them\s+(?=[a-z]+\b(?!\s+(?:were|was|are|is|had|have|has|will|would)\b))")  # "two of them minors"
@@ -430,6 +431,9 @@ def _predicate(text: str, number: NumberMention, np_end: int, sentence: Sentence
             break  # "three allies released eight Russians": they did it, it was not done to them
         if predicate == "held" and _FROM_BEFORE.search(text, max(np_end, start - 20), start):
             continue  # "103 defenders from Russian captivity": where they come from, not where they are
+        following = _NEXT_WORD.match(text, end)
+        if following and following.group(1).lower() in categories():
+            continue  # "175 servicemen and 22 seriously wounded soldiers returned": an adjective of the next count's noun
         found.append((start - np_end, predicate))
     clause_start = max([sentence.start] + [text.rfind(c, sentence.start, number.start) + 1 for c in ";:"])
     found_before = predicates.within("before", max(clause_start, number.start - 60), number.start)

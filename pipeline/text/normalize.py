@@ -22,6 +22,7 @@ _DATELINE = re.compile(r"^(?:[A-Z][A-Za-z ./’'-]{1,40}(?:,\s*[A-Z][A-Za-z .-]{
 
 # Only capitalized words and separators, as a dateline's place and outlet: no headline verb, number or lower-case word.
 _TIME_OF_DAY = re.compile(r"\s*[,|·-]?\s*\d{1,2}[:.]\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,4}))?\s*")  # "February 5, 2025 11:48 AM"
+_BY = re.compile(r"\s*[Bb]y\s+[A-Z]")  # "By BBC News staff, 28 March 2025"
 _BYLINE_SEPARATOR = re.compile(r"\s[—–|·-]\s*$")
 _PLACE_WORDS = re.compile(r"[ \t]*(?:(?:and[ \t]+)?[A-Z][\w.’'()/-]*[ \t]*[,—–-]*[ \t]*){1,6}")  # "Baku and Yerevan, 13 December 2023"
 
@@ -78,7 +79,8 @@ def find_published_date(text: str) -> dt.date | None:
             return dt.date(named[0].year, named[0].month, named[0].day)
         # "Dmytro Lubinets, Ombudsman — 31 December 2024", "By Jane Roe | 4 March 2025": a byline that ends with the date.
         last = named[-1] if named else None
-        if last is not None and last.end == len(line.rstrip()) and len(line) <= 160 and _BYLINE_SEPARATOR.search(line, 0, last.start):
+        if last is not None and last.end == len(line.rstrip()) and len(line) <= 160 and (
+                _BYLINE_SEPARATOR.search(line, 0, last.start) or _BY.match(line) and line[:last.start].rstrip().endswith(",")):
             return dt.date(last.year, last.month, last.day)
         only = find_dates(line.strip())
         rest = line.strip()[only[0].end:] if only else ""

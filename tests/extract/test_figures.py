@@ -296,3 +296,8 @@ def test_after_round_20_a_part_of_a_counted_whole_ranks_prepositions_and_invaria
     assert [f[3] for f in figs("They relayed 800 letters between detainees and families.")] == ["other"]
     assert figs("The appeal seeks 90 million Swiss francs.")[0][3] == "other"
     assert [(f[1], f[3]) for f in figs("He spent three and a half years in jail.")] == [(3.5, "years")]
+
+
+def test_after_exchanges_round_21_an_adjective_before_the_next_counts_noun_is_no_predicate():
+    found = figs("In all 60 marines and 9 badly wounded sailors came home.")
+    assert [(f[1], f[3], f[5]) for f in found] == [(60, "soldiers", "returned"), (9, "soldiers", "returned")]
