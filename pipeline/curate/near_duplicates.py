@@ -18,6 +18,8 @@ from typing import Callable
 
 import numpy as np
 
+from pipeline.cache import DocumentCache
+
 SHINGLE = 5
 MIN_CONTAINMENT = 0.5
 # A shingle found in more documents than this is boilerplate (a template, a standard sign-off),
@@ -102,8 +104,6 @@ def _shared_shingles(sets: list[np.ndarray]) -> tuple[list[tuple[tuple[int, int]
 
 def cached_shingles(cache_folder: Path | None) -> Callable[[list[dict]], list[np.ndarray]]:
     """Shingles read from the per-document cache where a run already computed them."""
-    from pipeline.cache import DocumentCache
-
     def of(documents: list[dict]) -> list[np.ndarray]:
         cache = DocumentCache(cache_folder, f"shingles-{_code_version()}")
         return cache.map([d["source_id"] for d in documents], lambda todo: shingles([documents[i]["text"] for i in todo]))

@@ -54,7 +54,8 @@ _BACKGROUND = re.compile(r"\b(?:earlier|previous|prior|past|last|former|first-ev
 _PLANNED_BEFORE = re.compile(r"\b(?:further|additional|more|next|upcoming|another|new)\s+(?:\w+\s+)?$", re.I)
 _INTENT_BEFORE = re.compile(r"\b(?:will|shall|would|to)\s+(?:\w+\s+)?$", re.I)
 _ATTRIBUTIVE = re.compile(r",?\s+(?:prisoner[s-]?\s+|POW\s+|prisoner-of-war\s+)?(?:exchange|swap|handover|trade)\b", re.I)
-_AGREED_CLAUSE = re.compile(r"\b(?:was|were|had\s+been|has\s+been)\s+agreed\b[^.;]*$")  # "... was agreed during talks in Jeddah on 1 March"
+_PASSIVE = r"(?:was|were|had\s+been|has\s+been)\s+"  # "was agreed", "had been agreed"
+_AGREED_CLAUSE = re.compile(rf"\b{_PASSIVE}agreed\b[^.;]*$")  # "... was agreed during talks in Jeddah on 1 March"
 _NEW_CLAUSE = re.compile(r"\s+and\s+(?:was|were|is|are|has|have|had)\b")
 _POSSESSIVE_ATTRIBUTIVE = re.compile(r"[’']s\s+(?:prisoner[s-]?\s+|POW\s+)?(?:exchange|swap|handover)\b", re.I)  # "Sunday's exchange of 200"
 _NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|before|started\s+in|began\s+in|from|talks|negotiations|meeting|summit|agreement|agreed|signed|reached(?!\s+[A-Z]))\b[^.,]{0,12}$", re.I)  # not "reached Kyiv on Friday"
@@ -72,8 +73,8 @@ _TOTAL_BEFORE = re.compile(r"\b(?:exchange|swap|trade|exchanged|swapped|traded|e
 _RELEASES_AFTER = re.compile(_ASIDE + r"(?:\s+on\s+[A-Z][a-z]+)?\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+|later\s+|(?P<future>will\s+|would\s+|is\s+to\s+|are\s+to\s+))?(?P<verb>released|freed|handed\s+over|returned|pardoned|release|free|hand\s+over|return)\s+(?:(?:or|and)\s+\w+\s+)?(?:\w+\s+){0,3}?"
                              + _COUNT_AHEAD)  # "Israel freed 90 ..."
 _FREES = re.compile(r"\b(?:released|releasing|freed|freeing|free|release|pardoned)\b")  # not "returned": "Ukraine returned 95 Ukrainians" brings them home
-_AGREED_EARLIER = re.compile(r"\b(?:was|were|had\s+been|has\s+been)\s+agreed\b|\b(?:signed|reached)\s+(?:an?\s+|the\s+)?(?:agreement|deal|accord)\b", re.I)
-_AGREED_AFTER = re.compile(r"\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?agreed\b", re.I)
+_AGREED_EARLIER = re.compile(rf"\b{_PASSIVE}agreed\b|\b(?:signed|reached)\s+(?:an?\s+|the\s+)?(?:agreement|deal|accord)\b", re.I)
+_AGREED_AFTER = re.compile(rf"\s+{_PASSIVE}(?:\w+ly\s+)?agreed\b", re.I)
 _AGREED_WHAT = re.compile(r"\b(?:release|releases|exchange|swap|deal|agreement|accord|handover|transfer)\b", re.I)
 # A handover verb, either way, before a count: "In return, Britain released four Iranians", "In return, Russia received 150 ..."
 _HANDED_COUNT = re.compile(r"\b(?:released|freed|handed\s+over|returned|pardoned|received|got\s+back|exchanged|release|free|receive)\s+(?:\w+\s+){0,3}?"

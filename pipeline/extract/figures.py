@@ -480,6 +480,7 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
     previous: FigureMention | None = None
     counted: dict[float, FigureMention] = {}  # the last figure of each value that counts people or things
     exchanged: FigureMention | None = None  # the last count of people exchanged, released or returned
+    has_pipes = "|" in text  # a plain-text table is possible only then
     for number in find_numbers(text):
         while sentence is not None and sentence.end <= number.start:
             sentence = next(sentence_iter, None)
@@ -513,7 +514,7 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
         if category == UNKNOWN_NOUN:  # "soldiers, including 41 officers": one of the soldiers
             known = linked and previous.category not in DURATIONS | {"other", "percent"}
             category = previous.category if known else "other"
-        if category is None and number.kind == "number" and "|" in text[max(0, number.start - 200):number.end + 200]:
+        if category is None and number.kind == "number" and has_pipes:
             category = _table_column_category(text, number)
         if category is None:
             elided = previous is not None and previous.sentence == sentence.text and number.kind == "number" and (
