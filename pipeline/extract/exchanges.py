@@ -83,9 +83,17 @@ _JUST_DONE = re.compile(r"\b(?:are|is)\s+(?:back|home)\b|\b(?:have|has)\s+(?:jus
                         r"|carried\s+out|completed|exchanged|swapped|freed|released)\b", re.I)
 _NAMED_RELEASE_VERB = re.compile(r"\b(?:freed|released|pardoned|granted\s+clemency\s+to|commuted\s+the\s+sentences?\s+of|handed\s+over)\s+"
                                  r"|(?P<exchange>\bin\s+(?:exchange|return)\s+for\s+)")
+# "Ksenia Karelina, a ballerina jailed in Russia, was freed on Thursday in exchange for ...": a person freed, told in the passive.
+_NAMED_PASSIVE = re.compile(rf"(?P<apposition>,[^;:()]{{1,160}},)?\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:freed|released|swapped|exchanged|traded)\b"
+                            rf"(?:\s+by\s+(?:the\s+)?(?P<giver>{_PARTY_WORD}))?|(?P<home>(?:has\s+|have\s+|had\s+)?(?:returned|come|came|arrived)\s+home)\b)")
+_DEMONYM_BEFORE = re.compile(r"(?P<demonym>[A-Z][\w.’'-]*)\s+(?:[a-z-]+\s+){1,2}$")  # "Israeli soldier Gilad Shalit", "U.S. journalist Evan ..."
+_HELD_IN = re.compile(rf"\b(?:jailed|held|detained|imprisoned|arrested|convicted|sentenced)\s+(?:\w+\s+){{0,2}}?in\s+(?P<holder>{_PARTY_WORD})")
+_CLAUSE_OPENERS = frozenset({"-", "–", "—", "when", "after", "as", "while", "and", "but"})
 _NAMED_GIVER = re.compile(rf"(?P<giver>{_PARTY_WORD}){_INSTITUTION}{_ASIDE}\s+(?:has\s+|had\s+|have\s+|also\s+|then\s+|later\s+)?$")
 _PERSON_NAME = re.compile(r"(?<![\w.’'])[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+(?:de\s+|van\s+|al-)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}(?![\w’'])")
 _NAME_LIST_END = re.compile(r"(?<![A-Z])\.(?=\s|$)|[;:()]|\s(?:on|in|at|after|before|who|whom|which|that|from|to|for|as|when|while|during|since|a|an)\s|,\s+(?!and\b|[A-Z])")
+_REMAINING_BEFORE = re.compile(r"\b(?:remaining|other|last)\s+$", re.I)  # "the remaining 550"
+_FIRST_OF_BEFORE = re.compile(r"\b(?:the\s+)?(?:first|initial)\s+(?:(?:batch|group|wave|tranche)\s+)?of\s+(?:the\s+)?$", re.I)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # "It was the second handover ..." and later "On Friday, the first day, ...": two handovers, not one told twice.
 _STAGE_ORDINAL = re.compile(r"\b(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last)\s+(?:[a-z-]+\s+)?"
@@ -367,7 +375,8 @@ def _recipients(r: _Reading, figure: FigureMention, by_noun: bool = True, by_ans
             return [], False  # "Venezuela also freed 20 Venezuelan political prisoners": released at home, not handed over
         return [figure.party], False
     if figure.party is not None:  # "183 Palestinian prisoners" between Israel and Hamas: the side they go to is read from the verbs
-        return _recipients_from_verbs(r, figure, sentence)
+        found = _recipients_from_verbs(r, figure, sentence)
+        return found if found[0] or not by_noun else _recipients_by_noun(r, figure, sentence)
     if figure.kind == "pair":  # "64 for 64" gives each side its number; "230 for 248" does not say which is whose
         partner = next((f for f in r.figures if f.kind == "pair" and f.start != figure.start and abs(f.start - figure.start) < 40), None)
         return (list(sides), True) if partner is not None and partner.value == figure.value else ([], False)
@@ -383,7 +392,8 @@ def _recipients(r: _Reading, figure: FigureMention, by_noun: bool = True, by_ans
     m = _RECEIVER_AFTER.match(text[figure.phrase_end:sentence.end])
     if m:
         receiver = m.group("receiver") or m.group("elided")
-        code = party_of_word(receiver.split()[0]) or party_of_word(receiver)
+        first = receiver.split()[0]
+        code = party_of_word(first) or party_of_word(first.rstrip(".")) or party_of_word(receiver)  # "... returned to Ukraine."
         if code in sides:
             return [code], True
         if code is not None:
@@ -405,9 +415,14 @@ def _recipients(r: _Reading, figure: FigureMention, by_noun: bool = True, by_ans
         given = _recipients(r, answer, by_noun=False, by_answer=False)[0]
         if len(given) == 1:
             return _other_side(sides, given[0]), True
-    # "33 hostages are to be freed": the text's other hostages went to one side; not "the two sides will exchange 887
-    # detainees", a total of both, nor "114 of the freed prisoners", a part.
-    if by_noun and figure.predicate != "exchanged" and not _BOTH_SIDES.search(sentence.text) and not _TOTAL_BEFORE.search(
+    return _recipients_by_noun(r, figure, sentence) if by_noun else ([], False)
+
+
+def _recipients_by_noun(r: _Reading, figure: FigureMention, sentence: Sentence) -> tuple[list[str], bool]:
+    """'33 hostages are to be freed': the text's other hostages went to one side; not 'the two sides will exchange 887
+    detainees', a total of both, nor '114 of the freed prisoners', a part."""
+    text = r.text
+    if figure.predicate != "exchanged" and not _BOTH_SIDES.search(sentence.text) and not _TOTAL_BEFORE.search(
             text, max(sentence.start, figure.start - 30), figure.start) and not _PART_OF.match(text, figure.end):
         noun = _head_noun(text, figure)
         for other in r.figures if noun else ():
@@ -504,19 +519,40 @@ def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMenti
     mention.other_parties = sorted(others)
 
 
-def _add_named_people(r: _Reading, mention: ExchangeMention, sentence_indexes: list[int]) -> None:
+def _add_named_people(r: _Reading, mention: ExchangeMention, regions: list[tuple[int, int, int]]) -> None:
     """'Russia freed basketball star Brittney Griner in exchange for arms dealer Viktor Bout': each named person released is
-    one person returned to a side, counted only for a side the text gives no number for."""
+    one person returned to a side, counted only for a side the text gives no number for. Regions are (sentence index,
+    start, end): the parts of sentences that tell this handover."""
     named: dict[str, list[re.Match]] = {}
-    for i in sentence_indexes:
+    one_for_one: list[tuple[re.Match, re.Match]] = []  # "A was freed in exchange for B", which way unsaid: one each
+    for i, lo, hi in regions:
         s = r.sentences[i]
-        giver_side = None
-        for verb in _NAMED_RELEASE_VERB.finditer(r.text, s.start, s.end):
-            people = _names_after(r.text, verb.end(), s.end)
+        giver_side, unplaced = None, None
+        subject, passive = _passive_release(r.text, lo, hi)
+        if subject is not None:  # "Marc Fogel, an American teacher, was released by Moscow": to the side that is not Moscow
+            held_in = _HELD_IN.search(passive.group("apposition") or "")
+            giver = passive.group("giver") or (held_in.group("holder") if held_in else None)
+            code = _party_of_phrase(giver) if giver else None
+            demonym = _DEMONYM_BEFORE.search(r.text, max(lo, subject.start() - 40), subject.start())
+            home = party_of_word(demonym.group("demonym")) if demonym else None
+            if home in r.sides and code is None:  # "Israeli soldier Gilad Shalit has returned home": to his own side
+                named.setdefault(home, []).append(subject)
+                giver_side = _other_side(r.sides, home)[0]
+            elif code in r.sides:
+                named.setdefault(_other_side(r.sides, code)[0], []).append(subject)
+                giver_side = code
+            else:
+                unplaced = subject
+        for verb in _NAMED_RELEASE_VERB.finditer(r.text, lo, hi):
+            people = _names_after(r.text, verb.end(), hi)
             if not people:
                 continue
             if verb.group("exchange"):  # "in exchange for X": X goes to the side that released the people before
                 side = giver_side
+                if side is None and unplaced is not None and len(people) == 1:
+                    one_for_one.append((unplaced, people[0]))
+                    unplaced = None
+                    continue
             else:
                 giver = _NAMED_GIVER.search(r.text, s.start, verb.start())
                 code = _party_of_phrase(giver.group("giver")) if giver else None
@@ -524,11 +560,31 @@ def _add_named_people(r: _Reading, mention: ExchangeMention, sentence_indexes: l
                 giver_side = code if code in r.sides else None
             if side is not None:
                 named.setdefault(side, []).extend(people)
+    spans: dict[str, tuple[int, int]] = {}
+    for freed, other in one_for_one:  # one person each way: each side gets one, whichever way each went
+        for side_code in r.sides:
+            named.setdefault(side_code, []).append(freed if side_code == r.sides[0] else other)
+            spans[side_code] = (freed.start(), other.end())
     for side_code, people in named.items():
         side = "a" if side_code == r.sides[0] else "b"
         if any(c.field.endswith(f"_to_{side}") for c in mention.claims):
             continue  # the text counts this side's people: names are among them
-        mention.claims.append(Claim(f"returned_to_{side}", str(len({p.group() for p in people})), people[0].start(), people[-1].end(), True))
+        start, end = spans.get(side_code, (people[0].start(), people[-1].end()))
+        mention.claims.append(Claim(f"returned_to_{side}", str(len({p.group() for p in people})), start, end, True))
+
+
+def _passive_release(text: str, lo: int, hi: int) -> tuple[re.Match | None, re.Match | None]:
+    """The person a passive release is about and its verb: a name opening a clause, maybe with an apposition, then the verb
+    ('ABU DHABI (Reuters) - Ksenia Karelina, ..., was freed', '... when Marc Fogel, an American teacher, was released')."""
+    for name in _PERSON_NAME.finditer(text, lo, hi):
+        passive = _NAMED_PASSIVE.match(text, name.end(), hi)
+        if passive is None:
+            continue
+        opening = text[lo:name.start()].split()
+        if any(party_of_word(w) for w in name.group().split()) or len(opening) > 3 and opening[-1] not in _CLAUSE_OPENERS:
+            return None, None
+        return name, passive
+    return None, None
 
 
 def _names_after(text: str, start: int, end: int) -> list[re.Match]:
@@ -658,7 +714,8 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     future = _cue_pattern("future")
     # A deal's terms may follow the sentence that names it: "The ceasefire took effect ... Under its first phase, 33 hostages are to be freed ..."
     deal_sentences = [i for i, s in enumerate(sentences) if (deal_cue.search(s.text) or (i > 0 and deal_cue.search(sentences[i - 1].text) and future.search(s.text))) and any(
-        s.start <= f.start < s.end and f.category in COUNTED and (f.predicate == "agreed" or (future.search(s.text) and f.predicate in HANDOVER_PREDICATES))
+        s.start <= f.start < s.end and f.category in COUNTED and (f.predicate == "agreed" or (future.search(s.text) and f.predicate in HANDOVER_PREDICATES)
+                                                                  or _deal_total(text, f))
         for f in figures)]
     if has_event:  # stage words count as event words only where the text is already about an exchange
         cues = {i: [(m, kind) for m, kind, _ in typed] for i, typed in enumerate(all_cues)}
@@ -740,8 +797,9 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
                     deal.claims.append(Claim(f"returned_to_{pair_side}", str(int(fig.value)), fig.start, fig.end, True))
                     deal.figure_starts.append(fig.start)
                     pair_side = "b" if pair_side == "a" else "a"
-            elif fig.predicate == "agreed" or future.search(r.sentence_of(fig.start).text):
+            elif fig.predicate == "agreed" or future.search(r.sentence_of(fig.start).text) or _deal_total(text, fig):
                 _add_counts(r, deal, [fig])
+        _add_named_people(r, deal, [(i, sentences[i].start, sentences[i].end) for i in deal_sentences])
         deal_context = sorted({j for i in deal_sentences for j in (i - 1, i, i + 1) if 0 <= j < len(sentences) and deal_cue.search(sentences[j].text)}
                               | {i - 1 for i in deal_sentences if i > 0})
         for i in deal_context:
@@ -857,6 +915,7 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
             continue
         reading = r if pair == sides else replace(r, sides=pair)
         _add_counts(reading, mention, [f for f in figures if r.inside(i, f.start) and f.predicate != "agreed"])
+        _add_named_people(reading, mention, [(i, sentences[i].start, sentences[i].end)])
         mention.claims += _mediator_claims([p for p in mediations if r.inside(i, p.start)])
         stage_mentions.append(mention)
 
@@ -869,7 +928,12 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
                             and not any(r.inside(i, f.start) for i in deal_sentences if "main" not in kinds(i))]
         _add_counts(r, main, handover_figures)
         main_spans = [(sentences[i].start, sentences[i].end) for i in main_sentences if i not in stage_sentences]
-        _add_named_people(r, main, [i for i in main_sentences if i not in stage_sentences and not in_segment(sentences[i].start)])
+        # "Israeli soldier Gilad Shalit has returned home ...": a sentence with no event word and no date of its own (a deal's
+        # terms may be in it too) tells a named person's part of the handover.
+        told_by_name = [i for i, s in enumerate(sentences) if not all_cues[i] and not any(r.inside(i, d.start) for d in dates)
+                        and _passive_release(text, s.start, s.end)[0] is not None]
+        _add_named_people(r, main, [(i, sentences[i].start, min([start for start, _, _ in segments if sentences[i].start < start < sentences[i].end], default=sentences[i].end))
+                                    for i in sorted({*main_sentences, *told_by_name}) if i not in stage_sentences and not in_segment(sentences[i].start)])
         main.figure_starts = sorted(set(main.figure_starts) | {f.start for f in handover_figures if f.category in COUNTED and f.predicate in HANDOVER_PREDICATES
                                                                  and any(s <= f.start < e for s, e in main_spans)})
         for i in main_sentences:
@@ -900,6 +964,7 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
             mention.claims.append(Claim("status", "completed", verb.start(), verb.end()))
         _set_date(mention, d, reference, "past")
         _add_counts(r, mention, [f for f in figures if start <= f.start < end])
+        _add_named_people(r, mention, [(i, start, end) for i in range(len(sentences)) if r.inside(i, start)])
         mention.claims += _mediator_claims([p for p in mediations if start <= p.start < end])
         if main is not None and mention.event_date == main.event_date and mention.event_date is not None:
             main.claims += [c for c in mention.claims if c.field != "status"]
@@ -909,6 +974,8 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
 
     deal_date_starts = {c.start for c in deal.claims if c.field == "event_date"} if deal is not None else set()
     mentions += _planned(r, cues, planned_sentences, main, reference_date, in_segment, deal_date_starts)
+    if deal is not None and main is not None:
+        mentions += _remaining(r, deal, main, future, planned_sentences)
 
     if main is not None and main.event_date is None and not any(c.field.endswith(("_to_a", "_to_b")) for c in main.claims) \
             and any(m is not main and m.status == "completed" for m in mentions):
@@ -942,6 +1009,34 @@ def _earlier_agreement(r: _Reading, main: ExchangeMention, reference_date: dt.da
                     return deal
                 break
     return None
+
+
+def _deal_total(text: str, figure: FigureMention) -> bool:
+    """'as the first of 1,027 Palestinian prisoners were freed under a deal': the number counts all the deal covers."""
+    return bool(_FIRST_OF_BEFORE.search(text, max(0, figure.start - 30), figure.start)) and figure.predicate in HANDOVER_PREDICATES
+
+
+def _remaining(r: _Reading, deal: ExchangeMention, main: ExchangeMention, future: re.Pattern, planned_sentences: list[int]) -> list[ExchangeMention]:
+    """'The remaining 550 are to be freed within two months': a later stage of the deal, for the side whose deal total is
+    what the handover gave it plus these."""
+    stages = []
+    for fig in r.figures:
+        if fig.category not in COUNTED or fig.predicate not in HANDOVER_PREDICATES or not _REMAINING_BEFORE.search(r.text, max(0, fig.start - 20), fig.start):
+            continue
+        i = next(i for i in range(len(r.sentences)) if r.inside(i, fig.start))
+        if i in planned_sentences or not future.search(r.sentences[i].text):
+            continue
+        for side in ("a", "b"):
+            total, given = deal.values(f"returned_to_{side}"), main.values(f"returned_to_{side}")
+            if len(total) == 1 and len(given) == 1 and int(total[0]) - int(given[0]) == int(fig.value):
+                stage = ExchangeMention(f"m{fig.start}", "planned", r.sides[0], r.sides[1], fig.start)
+                cue = future.search(r.sentences[i].text)
+                stage.claims.append(Claim("status", "planned", r.sentences[i].start + cue.start(), r.sentences[i].start + cue.end()))
+                stage.claims.append(Claim(f"returned_to_{side}", str(int(fig.value)), fig.start, fig.end, True))
+                stage.figure_starts.append(fig.start)
+                stages.append(stage)
+                break
+    return stages
 
 
 def _planned(r: _Reading, cues, planned_sentences: list[int], main: ExchangeMention | None, reference_date: dt.date | None, in_segment,

@@ -49,6 +49,8 @@ _VERB_AFTER = re.compile(r"\s+(?:were|was|are|is|had|have|has|remain|remained|we
 _DISTRIBUTIVE_AFTER = re.compile(r"\s+(?:each|apiece|per\s+side|a\s+side|(?:on|from)\s+each\s+side|each\s+way)\b", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)  # "hand over its 500" (no noun after)
 _SWAP_PREDICATES = frozenset({"exchanged", "released", "returned", "agreed"})
+# "How many people came home?": the question an answer's bare numbers count for (up to two words before the noun).
+_HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[A-Za-z’'-]+\s+){0,2}[A-Za-z’'-]+)", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(r"\b(?:death|casualty|civilian|overall)\s+toll\b[^.;]{0,30}$", re.I)  # "death toll passes 46,000"
 LINKED = re.compile(r"(?:including|included|includes|among them|of whom|comprising|comprised|together with|\band)\s*$")
 # A word that may stand inside the counted noun phrase: lower case, or a name ("40 Red Cross staff", "120 ICRC volunteers").
@@ -82,7 +84,7 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those)\s+(?:(?:remaining|other|la
 _REFERRING_NUMBERS = frozenset({"two", "three", "four", "five"})
 _REFERENCE_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?{_REFERENCE_NOUNS}\b")  # "the two (warring) parties"
 _CLAUSE_END = re.compile(r"[,;:.!?](?=\s|$)")
-_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|them\b|those\b)?")
+_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|them\b|those\b|(?:our|their|its|his|her|these)\s+)?")
 _SCALE_WORD = re.compile(r"dozen|hundred|thousand|million", re.IGNORECASE)
 _PEOPLE_ADJECTIVE = re.compile(r"(?:dead|injured|wounded|missing|displaced|detained|disappeared|freed|released|living)\b")  # "the dead": people
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
@@ -167,6 +169,8 @@ def _excluded(text: str, number: NumberMention, surface: str, date_spans: list[t
     before, after = text[max(0, number.start - 12):number.start], text[number.end:number.end + 12]
     if (after[:1] == ":" or "m" in after or "GMT" in after or "UTC" in after) and _TIME_AFTER.match(after):
         return True  # a time of day
+    if before[-1:] in "+-−" and before[-4:-1] in ("GMT", "UTC"):
+        return True  # a time zone: "4:37 PM GMT+3"
     if after[:1] in ".)" and after[:1] and _LINE_START_BEFORE.search(before) and _LIST_MARK_AFTER.match(after):
         return True  # list numbering
     if ("No." in before or "#" in before or "number" in before) and _NUMBER_SIGN_BEFORE.search(before):
@@ -457,6 +461,24 @@ def _auxiliary_before(after_text: str, end: int) -> bool:
     return _AUXILIARY_BEFORE.search(after_text, max(0, end - 40), end) is not None
 
 
+def _asked_category(text: str, number: NumberMention) -> str | None:
+    """What the question right before counts, when the number answers "How many X ...?" in the same or the next paragraph."""
+    mark = text.rfind("?", max(0, number.start - 400), number.start)
+    if mark < 0 or text.count("\n\n", mark, number.start) > 1:
+        return None
+    question_start = max(text.rfind(end, 0, mark) for end in ".!?\n") + 1
+    asked = _HOW_MANY.search(text, question_start, mark)
+    if asked is None:
+        return None
+    for word in asked.group(1).split():
+        word = word.lower()
+        if word in categories():
+            return categories()[word]
+        if party_of_word(word.capitalize()) is not None and word.endswith("s"):
+            return "people"  # "How many Ukrainians are still held?"
+    return None
+
+
 def _captive_party(sentence_text: str, sides: tuple[str, ...]) -> str | None:
     """'in Russian captivity' -> the captives are the other side's people."""
     m = _CAPTOR.search(sentence_text)
@@ -478,6 +500,7 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
     sentence = next(sentence_iter, None)
     predicates = _Predicates(text)
     previous: FigureMention | None = None
+    previous_names_things = False
     counted: dict[float, FigureMention] = {}  # the last figure of each value that counts people or things
     exchanged: FigureMention | None = None  # the last count of people exchanged, released or returned
     has_pipes = "|" in text  # a plain-text table is possible only then
@@ -511,13 +534,14 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
                 predicate = "exchanged"  # "a 103-for-103 exchange": the pair is the swap itself
         compared = previous is not None and previous.sentence == sentence.text and _COMPARED.search(
             text, max(sentence.start, number.start - 30), number.start)
+        names_things = category in (UNKNOWN_NOUN, "other")  # "300 names": what its elided followers count too
         if category == UNKNOWN_NOUN:  # "soldiers, including 41 officers": one of the soldiers
             known = linked and previous.category not in DURATIONS | {"other", "percent"}
             category = previous.category if known else "other"
         if category is None and number.kind == "number" and has_pipes:
             category = _table_column_category(text, number)
         if category is None:
-            elided = previous is not None and previous.sentence == sentence.text and number.kind == "number" and (
+            elided = previous is not None and previous.sentence == sentence.text and number.kind in ("number", "vague") and (
                 _ELLIPSIS_END.match(text, number.end)
                 or _CLAUSE_OPENS_BEFORE.search(text, max(sentence.start, number.start - 30), number.start) and _VERB_AFTER.match(text, number.end))
             # "Some 19,500 children have been deported. Only 388 have been brought back.": the subject's noun is the one before.
@@ -533,6 +557,11 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
                 category, party = antecedent.category, party or antecedent.party  # "the remaining three": named before
             elif (linked or compared or elided) and previous.category not in DURATIONS | {"other", "percent"}:
                 category = previous.category
+            elif (linked or compared or elided) and previous.category == "other" and previous_names_things:
+                category, names_things = "other", True  # "the list had 300 names, then 180, then a few dozen"
+            elif (number.kind == "number" and (previous is None or previous.sentence != sentence.text)  # a sentence's first number
+                  and (asked := _asked_category(text, number)) is not None):
+                category = asked  # "How many people came home?" "A hundred and twenty-six on our side."
             elif number.kind == "number" and exchanged is not None and (
                     _DISTRIBUTIVE_AFTER.match(text, number.end) or _POSSESSIVE_BEFORE.search(text, max(0, number.start - 8), number.start)):
                 category, party = exchanged.category, party  # "170 each", "500 per side", "hand over its 500": the swap's people
@@ -557,7 +586,7 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
             sentence=sentence.text, kind=number.kind, phrase_end=max(np_end, number.end),
         )
         figures.append(figure)
-        previous = figure
+        previous, previous_names_things = figure, names_things
         if category not in DURATIONS | {"other", "percent"}:
             counted[number.value] = figure
             if predicate in _SWAP_PREDICATES:

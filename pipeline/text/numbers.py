@@ -138,7 +138,8 @@ def _word_forms() -> re.Pattern:
         # "a third" is a share only before "of": "A third, in the spring, ..." is an ordinal.
         rf"(?P<fraction>(?P<fnum>an?)(?=[\s-](?:{fractions})\s+of\b)[\s-](?P<fden>{fractions})\b)",
         rf"(?P<vague>(?:{vague})\b)(?!-)",
-        r"(?P<aword>an?\s+(?:dozen|hundred|thousand|million)\b)(?!-)",
+        # "a hundred and twenty-six", "a thousand two hundred": the article is "one" and the words go on
+        rf"(?P<aword>an?\s+(?:dozen|hundred|thousand|million)\b(?:(?:\s+and)?\s+(?:{_WORDS})\b)?)(?!-)",
         r"(?<!first\s)(?<!second\s)(?<!last\s)(?P<half>half)(?=\s+(?:of|the)\b)",  # "half of them": a share, like "two-thirds" ("the first half of the year" is a period)
     ]
     return re.compile("|".join(alternatives), re.IGNORECASE)

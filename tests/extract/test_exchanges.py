@@ -467,3 +467,36 @@ def test_a_full_date_anywhere_anchors_a_weekday_when_the_text_has_no_dateline():
     (main,) = by_status(mentions_of(text), "completed")
     assert main.event_date == dt.date(2025, 5, 9)
     assert fields(main).get("mediators", {"OM"}) == {"OM"}  # a mediator list ends at the line's end
+
+
+# After held-out round 22 (bench/heldout_exchanges_round22), worded afresh.
+def test_people_returned_to_a_side_named_last_in_the_sentence_count_for_it():
+    text = ("LONDON, March 3, 2024 - Azerbaijan and Armenia exchanged soldiers on Sunday. In the earlier swap, on Jan. 9, "
+            "each side released 12 servicemen, along with three civilians returned to Armenia.")
+    earlier = next(m for m in mentions_of(text) if m.event_date == dt.date(2024, 1, 9))
+    assert fields(earlier)["civilians_to_a"] == {"3"} and fields(earlier)["soldiers_to_a"] == {"12"}
+
+
+def test_a_passive_one_for_one_swap_of_named_people_counts_one_each_way():
+    text = ("Nurse freed in Iran prisoner swap\n\nDOHA, June 4, 2025 (Reuters) - Lena Marsh, a British nurse held in Iran since 2023, was released on Wednesday in "
+            "exchange for Omid Karimi, who had been jailed in London.")
+    (mention,) = mentions_of(text)
+    assert (mention.party_a, mention.party_b) == ("GB", "IR")
+    assert fields(mention)["returned_to_a"] == {"1"} and fields(mention)["returned_to_b"] == {"1"}
+    text = ("June 4, 2025\n\nIran and Britain swapped prisoners on Wednesday. It was the first swap since March 2024, when "
+            "Paul Reid, a teacher, was freed by Tehran in return for Ali Rostami.")
+    earlier = next(m for m in mentions_of(text) if m.event_date == dt.date(2024, 3, 1))
+    assert fields(earlier)["returned_to_a"] == {"1"} and fields(earlier)["returned_to_b"] == {"1"}
+
+
+def test_a_deal_told_by_its_first_handover_and_its_remaining_stage():
+    text = ("3 June 2026\n\nUkrainian sailor Ivan Bondar has come home, as the first of 200 Russian prisoners were freed under a "
+            "deal brokered by Turkey.\n\nOn Tuesday Ukraine handed over 80 Russian prisoners in an exchange at the border.\n\n"
+            "The other 120 are to be freed in a month.")
+    found = {m.status: m for m in mentions_of(text)}
+    assert set(found) == {"completed", "agreed", "planned"}
+    done, deal, later = found["completed"], found["agreed"], found["planned"]
+    assert (done.party_a, done.party_b) == ("RU", "UA")
+    assert fields(deal)["returned_to_a"] == {"200"} and fields(deal)["returned_to_b"] == {"1"}
+    assert fields(done)["returned_to_a"] == {"80"} and fields(done)["returned_to_b"] == {"1"}
+    assert fields(later)["returned_to_a"] == {"120"}

@@ -301,3 +301,18 @@ def test_after_round_20_a_part_of_a_counted_whole_ranks_prepositions_and_invaria
 def test_after_exchanges_round_21_an_adjective_before_the_next_counts_noun_is_no_predicate():
     found = figs("In all 60 marines and 9 badly wounded sailors came home.")
     assert [(f[1], f[3], f[5]) for f in found] == [(60, "soldiers", "returned"), (9, "soldiers", "returned")]
+
+
+def test_after_round_21_answers_to_how_many_questions_shares_of_our_and_things_named_before():
+    found = figs("Q: How many detainees did you visit?\n\nA: Roughly two hundred. Later, another ninety.")
+    assert [(f[1], f[3]) for f in found] == [(200, "prisoners"), (90, "prisoners")]
+    found = figs("How many Georgians are still held?\nAbout 30, the ministry says.")
+    assert [(f[1], f[3]) for f in found] == [(30, "people")]
+    assert figs("How long did it take? Almost 40, and it felt longer.")[0][3] == "other"  # no "how many": no noun asked
+    assert figs("Nearly half of their medical staff left.")[0][3] == "people"
+    found = figs("The draft first listed 70 names, later 45, then only dozens.")
+    assert [(f[1], f[3]) for f in found] == [(70, "other"), (45, "other"), (12, "other")]
+
+
+def test_after_exchanges_round_22_a_time_zone_offset_is_no_figure():
+    assert [f[0] for f in figs("Updated 9:15 AM GMT+2, May 4, 2025. Kyiv got 40 soldiers back. UTC-5 is New York.")] == ["40"]

@@ -31,6 +31,12 @@ def test_numbers_in_context():
     assert spans("dozens of captives") == [("dozens", 12, None, "vague")]
 
 
+def test_an_article_before_a_scale_word_reads_on_through_the_words_after_it():
+    assert spans("a hundred and nine wounded") == [("a hundred and nine", 109, None, "number")]
+    assert spans("A thousand three hundred families") == [("A thousand three hundred", 1300, None, "number")]
+    assert spans("a hundred three-day visits")[0][:2] == ("a hundred", 100)  # the next number is its own
+
+
 def test_numbers_inside_names_and_ordinals_are_not_numbers():
     assert spans("an Il-76 and S-300 systems at COP29 with the 36th Brigade and 49th exchange") == []
 
