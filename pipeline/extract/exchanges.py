@@ -64,6 +64,8 @@ _CAPTURE_DATE = re.compile(r"\b(?:detained|arrested|captured|seized|jailed|abduc
 _ON_DATE = re.compile(r"\b(?:on|On)\s+$")
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
 _SINCE_EVENT_BEFORE = re.compile(r"\b[Ss]ince\b[^.;,]*$")  # "since Russia's full-scale invasion in February 2022": another event's date
+# "since a ceasefire took effect last Sunday": the date of the clause's own event (not "held since May were freed on Friday")
+_SINCE_CLAUSE_BEFORE = re.compile(r"\b[Ss]ince\b[^.;,]{0,40}\b(?:took\s+effect|came\s+into\s+(?:force|effect)|went\s+into\s+effect|began|started|ended|broke\s+out|was\s+(?:signed|agreed|announced))\b[^.;,]{0,15}$")
 _BASE_FORMS = frozenset({"release", "free", "hand", "return"})
 _WILL = re.compile(r"\b(?:will|would|is\s+to|are\s+to)\s+(?:\w+\s+)?(?:release|free|hand\s+over|return|receive)\b")
 _ANSWERING = re.compile(r"[\"“'‘]?In\s+(?:exchange|return|turn|its\s+turn|their\s+turn)\b")
@@ -80,7 +82,7 @@ _AGREED_WHAT = re.compile(r"\b(?:release|releases|exchange|swap|deal|agreement|a
 _HANDED_COUNT = re.compile(r"\b(?:released|freed|handed\s+over|returned|pardoned|received|got\s+back|exchanged|release|free|receive)\s+(?:\w+\s+){0,3}?"
                            + _COUNT_AHEAD)
 _JUST_DONE = re.compile(r"\b(?:are|is)\s+(?:back|home)\b|\b(?:have|has)\s+(?:just\s+)?(?:returned|come\s+home|been\s+(?:released|freed|returned|exchanged|brought\s+home)"
-                        r"|carried\s+out|completed|exchanged|swapped|freed|released)\b", re.I)
+                        r"|carried\s+out|completed|exchanged|swapped|freed|released|handed\s+over)\b", re.I)
 _NAMED_RELEASE_VERB = re.compile(r"\b(?:freed|released|pardoned|granted\s+clemency\s+to|commuted\s+the\s+sentences?\s+of|handed\s+over)\s+"
                                  r"|(?P<exchange>\bin\s+(?:exchange|return)\s+for\s+)")
 # "Ksenia Karelina, a ballerina jailed in Russia, was freed on Thursday in exchange for ...": a person freed, told in the passive.
@@ -644,7 +646,8 @@ def _event_date_candidates(r: _Reading, i: int, excluded: set[int], precisions: 
     found = [d for d in r.dates if s.start <= d.start < s.end and d.precision in precisions and d.start not in excluded
              and not _NOT_EVENT_DATE.search(r.text, s.start, d.start) and not _STATEMENT_DATE.search(r.text, max(s.start, d.start - 30), d.start)
              and not _is_dateline(r.text, d) and not _CAPTURE_DATE.search(r.text, max(s.start, d.start - 40), d.start)
-             and not _AGREED_CLAUSE.search(r.text, max(s.start, d.start - 60), d.start)]
+             and not _AGREED_CLAUSE.search(r.text, max(s.start, d.start - 60), d.start)
+             and not _SINCE_CLAUSE_BEFORE.search(r.text, max(s.start, d.start - 70), d.start)]
     return sorted(found, key=lambda d: (not (_ON_DATE.search(r.text, max(0, d.start - 4), d.start) or d.weekday is not None or d.relative is not None), d.start))
 
 

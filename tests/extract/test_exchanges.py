@@ -500,3 +500,14 @@ def test_a_deal_told_by_its_first_handover_and_its_remaining_stage():
     assert fields(deal)["returned_to_a"] == {"200"} and fields(deal)["returned_to_b"] == {"1"}
     assert fields(done)["returned_to_a"] == {"80"} and fields(done)["returned_to_b"] == {"1"}
     assert fields(later)["returned_to_a"] == {"120"}
+
+
+def test_the_date_of_a_since_clause_is_that_events_and_has_handed_over_is_done_the_day_of_the_text():
+    text = ("Published 8 March 2025\n\nThe Houthis have handed over 30 Saudi detainees in the third prisoner exchange since "
+            "a truce came into force last Monday, and Saudi Arabia released 40 Yemenis.")
+    (mention,) = mentions_of(text)
+    assert mention.event_date == dt.date(2025, 3, 8)
+    text = ("ANKARA, May 2, 2025 - Two Syrian soldiers held since March 2024 were freed by Turkey on Friday in a prisoner "
+            "exchange for three Turkish soldiers.")
+    (mention,) = mentions_of(text)
+    assert mention.event_date == dt.date(2025, 5, 2)  # the since-clause names no event of its own
