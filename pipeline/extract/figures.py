@@ -71,6 +71,9 @@ _LINE_START_BEFORE = re.compile(r"(?:^|\n)\s*$")
 _LIST_MARK_AFTER = re.compile(r"[.)]\s")
 _NUMBER_SIGN_BEFORE = re.compile(r"(?:No\.|#|number)\s*$")
 _AGE_AFTER = re.compile(r"-year-old|\s+years?\s+old\b")
+# "Serhiy was 23 when ...", "she turned three while ...": a person's age, said with a verb and no noun after
+_AGE_VERB_BEFORE = re.compile(r"(?:(?:\b(?:he|she|I|who)|[A-Z][a-z]+)\s+(?:was|is)|\bturn(?:ed|s))\s+(?:just\s+)?$")
+_AGE_VERB_AFTER = re.compile(r"\s+(?:when|while|as|at\s+the\s+time)\b|\s*[.,;]")
 _AGE_BEFORE = re.compile(r"\b(?:aged?|age|ages)\s+(?:(?:between\s+)?\d{1,3}(?:,\s*|\s+(?:and|or|to)\s+|\s*-\s*))*$")  # "aged 19 and 20"
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
 _OVER_A_PERIOD = re.compile(r"(?<!\bfor)(?<!\bof)(?<!\bjust)(?<!\bafter)(?<!\bin)(?<!\blasting)(?<!\btook)(?<!\btaking)\s+over\s+(?:the\s+(?:next|past|last|following)\s+)?$", re.IGNORECASE)
@@ -514,6 +517,9 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
             continue
         category, party, np_end = _noun_phrase(text, number, sentence.end)
         if _is_year(number, surface) and category is None:
+            continue
+        if category is None and number.kind == "number" and number.value < 120 and _AGE_VERB_BEFORE.search(text, max(sentence.start, number.start - 20), number.start) \
+                and _AGE_VERB_AFTER.match(text, number.end):
             continue
         if category in (None, UNKNOWN_NOUN, "other") and number.kind == "number" and _names_a_thing(text, number.start, sentence.start):
             continue  # "Article 205", "Flight 752", "stages two & three": the number names, it does not count

@@ -29,6 +29,8 @@ _YEAR_PREPOSITIONS = r"(?:in|In|since|Since|until|by|during|of|early|late|mid-|t
 RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 _PATTERN = re.compile(r"\b(?=[A-Z0-9]|(?:in|since|until|by|during|of|early|late|mid|throughout|before|after|from|to|today|yesterday|tomorrow)\b)(?:" + "|".join([
     rf"(?P<iso>\b(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)",
+    # "22.11.2025": day first, as European outlets write it (slashes stay unread: "11/12/2025" is either order)
+    rf"(?P<dotted>\b(?P<dd>[0-3]?\d)\.(?P<dm>[01]?\d)\.(?P<dy>{_YEAR})(?![\d.]\d))",
     rf"(?P<mdy>(?:(?P<wd1>{_WEEKDAY}),?\s+)?(?P<m1>{_MONTH})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s+(?P<y1>{_YEAR})(?!\d))?)",
     rf"(?P<dmy>(?:(?P<wd2>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR})(?!\d))?)",
     rf"(?P<my>\b(?P<m3>{_MONTH}),?\s+(?:of\s+)?(?P<y3>{_YEAR})(?!\d))",
@@ -114,6 +116,10 @@ def _dates_of(text: str) -> tuple[DateMention, ...]:
     for m in (m for start, end in _stretches(text) for m in _PATTERN.finditer(text, start, end)):
         if m.group("iso"):
             found.append(DateMention(m.start(), m.end(), int(m.group("iy")), int(m.group("im")), int(m.group("id")), None))
+        elif m.group("dotted"):
+            day, month = int(m.group("dd")), int(m.group("dm"))
+            if 1 <= day <= 31 and 1 <= month <= 12:
+                found.append(DateMention(m.start(), m.end(), int(m.group("dy")), month, day, None))
         elif m.group("mdy") or m.group("dmy"):
             k = "1" if m.group("mdy") else "2"
             day = int(m.group(f"d{k}"))

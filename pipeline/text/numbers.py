@@ -140,6 +140,7 @@ def _word_forms() -> re.Pattern:
         rf"(?P<vague>(?:{vague})\b)(?!-)",
         # "a hundred and twenty-six", "a thousand two hundred": the article is "one" and the words go on
         rf"(?P<aword>an?\s+(?:dozen|hundred|thousand|million)\b(?:(?:\s+and)?\s+(?:{_WORDS})\b)?)(?!-)",
+        rf"(?P<halfunit>half\s+an?\s+(?P<hu>{'|'.join(DURATION_UNITS)})\b)(?!-)",  # "half a year", "half an hour"
         r"(?<!first\s)(?<!second\s)(?<!last\s)(?P<half>half)(?=\s+(?:of|the)\b)",  # "half of them": a share, like "two-thirds" ("the first half of the year" is a period)
     ]
     return re.compile("|".join(alternatives), re.IGNORECASE)
@@ -270,6 +271,8 @@ def _read_word_form(m: re.Match) -> list[NumberMention]:
     if m.group("vague"):
         phrase = " ".join(m.group("vague").lower().split())
         return [NumberMention(m.start(), m.end(), _vague_amounts()[phrase], vague=True, kind="vague")]
+    if m.group("halfunit"):
+        return [NumberMention(m.start(), m.end(), 0.5, kind="unit", unit=m.group("hu").lower() + "s")]
     if m.group("half"):
         return [NumberMention(m.start(), m.end(), 0.5, kind="fraction")]
     return [NumberMention(m.start(), m.end(), parse_number(m.group("aword")))]

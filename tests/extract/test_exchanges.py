@@ -511,3 +511,13 @@ def test_the_date_of_a_since_clause_is_that_events_and_has_handed_over_is_done_t
             "exchange for three Turkish soldiers.")
     (mention,) = mentions_of(text)
     assert mention.event_date == dt.date(2025, 5, 2)  # the since-clause names no event of its own
+
+
+def test_a_side_that_returned_home_its_people_receives_them_and_thanking_names_a_mediator():
+    text = ("Ukraine brings home 60 defenders\n\n14.02.2025 10:05\n\nUkraine has returned home 60 of its defenders from "
+            "captivity. The Russian side received 60 of its servicemen in return. Kyiv issued a statement thanking Qatar for "
+            "its mediation.")
+    (mention,) = mentions_of(text)
+    f = fields(mention)
+    assert mention.event_date == dt.date(2025, 2, 14)
+    assert f["soldiers_to_a"] == {"60"} and f["soldiers_to_b"] == {"60"} and f["mediators"] == {"QA"}

@@ -316,3 +316,8 @@ def test_after_round_21_answers_to_how_many_questions_shares_of_our_and_things_n
 
 def test_after_exchanges_round_22_a_time_zone_offset_is_no_figure():
     assert [f[0] for f in figs("Updated 9:15 AM GMT+2, May 4, 2025. Kyiv got 40 soldiers back. UTC-5 is New York.")] == ["40"]
+
+
+def test_after_round_22_an_age_told_with_a_verb_is_no_figure():
+    assert [f[0] for f in figs("Olena was 31 when she was detained, and her son turned four while she was away.")] == []
+    assert [f[1] for f in figs("The toll was 31, officials said.")] == [31]  # no person before the verb

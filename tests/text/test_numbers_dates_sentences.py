@@ -37,6 +37,15 @@ def test_an_article_before_a_scale_word_reads_on_through_the_words_after_it():
     assert spans("a hundred three-day visits")[0][:2] == ("a hundred", 100)  # the next number is its own
 
 
+def test_half_a_period_is_half_of_that_unit():
+    assert spans("within half a year, or half an hour") == [("half a year", 0.5, None, "unit"), ("half an hour", 0.5, None, "unit")]
+
+
+def test_a_dotted_date_is_day_first():
+    found = find_dates("Kyiv, 03.07.2024 09:30 and 31.12.2023; not 1.2.2025.4 or 13.13.2024")
+    assert [(d.year, d.month, d.day) for d in found] == [(2024, 7, 3), (2023, 12, 31)]
+
+
 def test_numbers_inside_names_and_ordinals_are_not_numbers():
     assert spans("an Il-76 and S-300 systems at COP29 with the 36th Brigade and 49th exchange") == []
 
