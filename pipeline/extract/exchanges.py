@@ -66,6 +66,8 @@ _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
 _SINCE_EVENT_BEFORE = re.compile(r"\b[Ss]ince\b[^.;,]*$")  # "since Russia's full-scale invasion in February 2022": another event's date
 # "since a ceasefire took effect last Sunday": the date of the clause's own event (not "held since May were freed on Friday")
 _SINCE_CLAUSE_BEFORE = re.compile(r"\b[Ss]ince\b[^.;,]{0,40}\b(?:took\s+effect|came\s+into\s+(?:force|effect)|went\s+into\s+effect|began|started|ended|broke\s+out|was\s+(?:signed|agreed|announced))\b[^.;,]{0,15}$")
+_EVENT_KINDS = ("main", "planned", "background", "agreed")  # the kinds of event word that tell of a real exchange
+_AGREE_BEFORE = re.compile(r"\bagree(?:d|s)?\s+(?:on\s+(?:[A-Z]\w+\s+)?)?(?:to\s+)?(?:(?:a|an|the|new|another|further|prisoner|prisoners?|POW)\s+){0,3}$", re.I)
 _BASE_FORMS = frozenset({"release", "free", "hand", "return"})
 _WILL = re.compile(r"\b(?:will|would|is\s+to|are\s+to)\s+(?:\w+\s+)?(?:release|free|hand\s+over|return|receive)\b")
 _ANSWERING = re.compile(r"[\"“'‘]?In\s+(?:exchange|return|turn|its\s+turn|their\s+turn)\b")
@@ -91,7 +93,10 @@ _NAMED_PASSIVE = re.compile(rf"(?P<apposition>,[^;:()]{{1,160}},)?\s+(?:(?:was|w
 _DEMONYM_BEFORE = re.compile(r"(?P<demonym>[A-Z][\w.’'-]*)\s+(?:[a-z-]+\s+){1,2}$")  # "Israeli soldier Gilad Shalit", "U.S. journalist Evan ..."
 _HELD_IN = re.compile(rf"\b(?:jailed|held|detained|imprisoned|arrested|convicted|sentenced)\s+(?:\w+\s+){{0,2}}?in\s+(?P<holder>{_PARTY_WORD})")
 _CLAUSE_OPENERS = frozenset({"-", "–", "—", "when", "after", "as", "while", "and", "but"})
-_NAMED_GIVER = re.compile(rf"(?P<giver>{_PARTY_WORD}){_INSTITUTION}{_ASIDE}\s+(?:has\s+|had\s+|have\s+|also\s+|then\s+|later\s+)?$")
+_NAMED_GIVER = re.compile(rf"(?P<giver>{_PARTY_WORD}){_INSTITUTION}{_ASIDE}(?:\s+on\s+[A-Z][a-z]+)?\s+(?:has\s+|had\s+|have\s+|also\s+|then\s+|later\s+)?$")
+# "Iran freed a Swedish diplomat and another Swede, while Sweden released an Iranian": one person per indefinite demonym
+_ONE_OF_A_PEOPLE = re.compile(r"\b(?:a|an|another)\s+(?P<demonym>[A-Z][\w-]*)")
+_OBJECT_END = re.compile(r"[.;:()]|,\s+(?:while|as|but|after|who|which|and\s+[A-Z])\b|\s(?:in\s+(?:a|an|the)\s+(?:\w+\s+)?(?:exchange|swap|deal|trade)|in\s+(?:exchange|return)\s+for|on|at|after|before|from)\s")
 _PERSON_NAME = re.compile(r"(?<![\w.’'])[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+(?:de\s+|van\s+|al-)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}(?![\w’'])")
 _NAME_LIST_END = re.compile(r"(?<![A-Z])\.(?=\s|$)|[;:()]|\s(?:on|in|at|after|before|who|whom|which|that|from|to|for|as|when|while|during|since|a|an)\s|,\s+(?!and\b|[A-Z])")
 _REMAINING_BEFORE = re.compile(r"\b(?:remaining|other|last)\s+$", re.I)  # "the remaining 550"
@@ -225,6 +230,8 @@ def _event_cues(sentence: Sentence, text: str) -> list[tuple[Found, str, bool]]:
             kind = "negated"
         elif _cue_phrases("hypothetical", text).any_within(before_start, m.start()):
             kind = "hypothetical"
+        elif "agree" in before and _AGREE_BEFORE.search(before):
+            kind = "agreed"  # "the delegations agreed on Monday to exchange all wounded prisoners": a deal, not a handover
         elif _BACKGROUND.search(before):
             kind = "background"
         elif (_cue_phrases("planned", text).any_within(before_start, m.start()) or _cue_phrases("planned", text).any_within(m.end(), after_end)
@@ -562,6 +569,15 @@ def _add_named_people(r: _Reading, mention: ExchangeMention, regions: list[tuple
                 giver_side = code if code in r.sides else None
             if side is not None:
                 named.setdefault(side, []).extend(people)
+        for verb in _NAMED_RELEASE_VERB.finditer(r.text, lo, hi):  # "Iran on Saturday freed a Swedish diplomat and another Swede"
+            giver = None if verb.group("exchange") else _NAMED_GIVER.search(r.text, s.start, verb.start())
+            code = _party_of_phrase(giver.group("giver")) if giver else None
+            if code in r.sides:
+                stop = _OBJECT_END.search(r.text, verb.end(), hi)
+                ones = [m for m in _ONE_OF_A_PEOPLE.finditer(r.text, verb.end(), stop.start() if stop else hi) if party_of_word(m.group("demonym"))]
+                side = _other_side(r.sides, code)[0]
+                if ones and side not in named:
+                    named[side] = ones
     spans: dict[str, tuple[int, int]] = {}
     for freed, other in one_for_one:  # one person each way: each side gets one, whichever way each went
         for side_code in r.sides:
@@ -711,7 +727,7 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
             for k in (i, j):
                 all_cues[k] = all_cues[k] or _release_cue(releasing[k], text, sentences[k], sides_needed=1)
     cues = {i: [(m, kind) for m, kind, stage in typed if not stage] for i, typed in enumerate(all_cues)}
-    has_event = any(kind in ("main", "planned", "background") for typed in cues.values() for _, kind in typed)
+    has_event = any(kind in _EVENT_KINDS for typed in cues.values() for _, kind in typed)
     figures = extract_figures(text, parties) if figures is None else figures
     deal_cue = _cue_pattern("deal")
     future = _cue_pattern("future")
@@ -731,7 +747,7 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
         for j in (_answered(text, sentences, i) if main_cue else ()):
             if not cues[j]:
                 cues[j] = [(main_cue, "main")]
-    cue_sentences = sorted({i for i, typed in cues.items() if any(kind in ("main", "planned", "background") for _, kind in typed)} | set(deal_sentences))
+    cue_sentences = sorted({i for i, typed in cues.items() if any(kind in _EVENT_KINDS for _, kind in typed)} | set(deal_sentences))
     def tells_of_people(j: int) -> bool:  # a people word, or a count of people ("90 Ukrainians")
         return bool(_PEOPLE.search(sentences[j].text)) or any(
             sentences[j].start <= f.start < sentences[j].end and f.category in COUNTED for f in figures)
@@ -953,6 +969,8 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     mentions += stage_mentions
     if deal is None and main is not None and main.event_date is not None:
         deal = _earlier_agreement(r, main, reference_date, in_segment)
+    if deal is None:
+        deal = _agreement_without_terms(r, cues, cue_sentences, reference_date, in_segment)
     if deal is not None:
         deal.claims += _mediator_claims(deal_mediations)
         mentions.append(deal)
@@ -1012,6 +1030,25 @@ def _earlier_agreement(r: _Reading, main: ExchangeMention, reference_date: dt.da
                     return deal
                 break
     return None
+
+
+def _agreement_without_terms(r: _Reading, cues, cue_sentences: list[int], reference_date: dt.date | None, in_segment) -> ExchangeMention | None:
+    """'Russian and Ukrainian delegations agreed on Monday to exchange all severely wounded prisoners': a deal, dated by its
+    sentence, though it counts no one."""
+    found = []
+    for i in cue_sentences:
+        cue = next((m for m, kind in cues[i] if kind == "agreed" and not in_segment(m.start())), None)
+        if cue is None:
+            continue
+        deal = ExchangeMention(f"m{cue.start()}", "agreed", *r.sides, cue.start())
+        deal.claims.append(Claim("status", "agreed", cue.start(), cue.end()))
+        s = r.sentences[i]
+        for d in r.dates:
+            if s.start <= d.start < cue.start() and d.precision in ("day", "weekday") and _DEAL_DATE_CONTEXT.search(r.text, s.start, d.start):
+                if _set_date(deal, d, reference_date, "past"):
+                    break
+        found.append(deal)
+    return next((deal for deal in found if deal.event_date is not None), found[0] if found else None)  # the headline's is undated
 
 
 def _deal_total(text: str, figure: FigureMention) -> bool:

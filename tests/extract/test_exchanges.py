@@ -521,3 +521,20 @@ def test_a_side_that_returned_home_its_people_receives_them_and_thanking_names_a
     f = fields(mention)
     assert mention.event_date == dt.date(2025, 2, 14)
     assert f["soldiers_to_a"] == {"60"} and f["soldiers_to_b"] == {"60"} and f["mediators"] == {"QA"}
+
+
+def test_talks_that_agree_to_exchange_without_numbers_give_a_dated_agreement():
+    text = ("Kyiv and Moscow agree on new swap\n\nGENEVA, March 9, 2026 - Russian and Ukrainian negotiators agreed on Monday "
+            "to exchange all prisoners younger than 21, officials said. No date was set for the exchange.")
+    (mention,) = mentions_of(text)
+    assert mention.status == "agreed" and mention.event_date == dt.date(2026, 3, 9)
+    assert not any(c.field.startswith("returned_to") for c in mention.claims)
+
+
+def test_one_person_per_indefinite_demonym_in_what_a_side_freed():
+    text = ("MUSCAT, Oct. 3, 2025 - Belarus on Friday freed a Lithuanian journalist and another Lithuanian in a prisoner "
+            "exchange, while Lithuania released a Belarusian accused of spying.")
+    (mention,) = mentions_of(text)
+    f = fields(mention)
+    assert (mention.party_a, mention.party_b) == ("BY", "LT")
+    assert f["returned_to_b"] == {"2"} and f["returned_to_a"] == {"1"}
