@@ -38,7 +38,7 @@ _EACH_BEFORE = re.compile(r"\b(?:each\s+side|every\s+side|both\s+sides|each\s+co
 _COUNT_AHEAD = r"(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds)\b)"  # a count starts here
 _ASIDE = r"(?:\s*\([^()]{1,40}\))?"  # "Ansar Allah (the Houthis) freed ..."
 _INSTITUTION = r"(?:\s+(?:government|authorities|side|army|military|forces|coalition|prison\s+service|rebels|movement|militia|group))?"  # "the Yemeni government freed ..."
-_GIVER = re.compile(rf"(?P<giver>{_PARTY_WORD}){_INSTITUTION}{_ASIDE}(?:(?:\s+[a-z][\w-]*){{0,3}}\s+said\s+(?:that\s+)?(?:it|they))?\s+(?:has\s+|had\s+|have\s+|will\s+|would\s+|was\s+|were\s+|(?:is|are|was|were)\s+(?:due\s+)?to\s+|agreed\s+to\s+)?(?:later\s+|also\s+|then\s+|\w+ly\s+)?(?:released|releasing|freed|freeing|free|release|handed\s+over|handing\s+over|hand\s+over|returned(?!\s+home)|returning|transferred|transferring|sent\s+back|repatriated|pardoned|granted\s+clemency\s+to)\s+(?:\w+\s+){{0,3}}$")
+_GIVER = re.compile(rf"(?P<giver>{_PARTY_WORD}){_INSTITUTION}{_ASIDE}(?:(?:\s+[a-z][\w-]*){{0,3}}\s+said\s+(?:that\s+)?(?:it|they))?\s+(?:has\s+|had\s+|have\s+|will\s+|would\s+|was\s+|were\s+|(?:is|are|was|were)\s+(?:due\s+)?to\s+|agreed\s+to\s+)?(?:later\s+|also\s+|then\s+|\w+ly\s+)?(?:began\s+|started\s+|continued\s+)?(?:released|releasing|freed|freeing|free|release|handed\s+over|handing\s+over|hand\s+over|returned(?!\s+home)|returning|transferred|transferring|sent\s+back|repatriated|pardoned|granted\s+clemency\s+to)\s+(?:\w+\s+){{0,3}}$")
 _GIVER_AFTER = re.compile(rf"\s*(?:\w+\s+){{0,2}}?(?:freed|released|handed\s+over|returned)\s+by\s+(?:the\s+)?(?P<giver>{_PARTY_WORD})")
 _AND_BETWEEN = re.compile(r",?\s+and\s+")
 _ADDED = re.compile(r"\b(?:along\s+with|in\s+addition\s+to|as\s+well\s+as|plus)\s+(?:\w+\s+){0,2}$", re.I)
@@ -74,10 +74,11 @@ _ANSWERING = re.compile(r"[\"“'‘]?In\s+(?:exchange|return|turn|its\s+turn|th
 _BOTH_SIDES = re.compile(r"\b(?:two|both|the|all|warring)\s+(?:sides|parties|countries)\b|\b(?:in\s+total|a\s+total\s+of)\b", re.I)
 _PART_OF = re.compile(r"\s+of\s+(?:the|those|these|them)\b", re.I)  # "114 of the freed prisoners": a part, already counted
 _TOTAL_BEFORE = re.compile(r"\b(?:exchange|swap|trade|exchanged|swapped|traded|exchanging|swapping)\s+(?:\w+\s+)?$", re.I)
-_RELEASES_AFTER = re.compile(_ASIDE + r"(?:\s+on\s+[A-Z][a-z]+)?\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+|later\s+|(?P<future>will\s+|would\s+|is\s+to\s+|are\s+to\s+))?(?P<verb>released|freed|handed\s+over|returned|pardoned|release|free|hand\s+over|return)\s+(?:(?:or|and)\s+\w+\s+)?(?:\w+\s+){0,3}?"
+_RELEASES_AFTER = re.compile(_ASIDE + r"(?:\s+on\s+[A-Z][a-z]+)?\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+|later\s+|(?P<future>will\s+|would\s+|is\s+to\s+|are\s+to\s+))?(?:began\s+|started\s+)?(?P<verb>released|freed|handed\s+over|returned|pardoned|release|free|hand\s+over|return|releasing|freeing)\s+(?:(?:or|and)\s+\w+\s+)?(?:\w+\s+){0,3}?"
                              + _COUNT_AHEAD)  # "Israel freed 90 ..."
 _FREES = re.compile(r"\b(?:released|releasing|freed|freeing|free|release|pardoned)\b")  # not "returned": "Ukraine returned 95 Ukrainians" brings them home
-_AGREED_EARLIER = re.compile(rf"\b{_PASSIVE}agreed\b|\b(?:signed|reached)\s+(?:an?\s+|the\s+)?(?:agreement|deal|accord)\b", re.I)
+_AGREED_EARLIER = re.compile(rf"\b{_PASSIVE}agreed\b|\b(?:signed|reached)\s+(?:an?\s+|the\s+)?(?:agreement|deal|accord)\b"
+                             r"|\b(?:agreement|deal|accord)\s+(?:was\s+|had\s+been\s+)?(?:reached|signed|struck)\b", re.I)  # "a ceasefire agreement reached on Oct. 9"
 _AGREED_AFTER = re.compile(rf"\s+{_PASSIVE}(?:\w+ly\s+)?agreed\b", re.I)
 _AGREED_WHAT = re.compile(r"\b(?:release|releases|exchange|swap|deal|agreement|accord|handover|transfer)\b", re.I)
 # A handover verb, either way, before a count: "In return, Britain released four Iranians", "In return, Russia received 150 ..."
@@ -85,7 +86,7 @@ _HANDED_COUNT = re.compile(r"\b(?:released|freed|handed\s+over|returned|pardoned
                            + _COUNT_AHEAD)
 _JUST_DONE = re.compile(r"\b(?:are|is)\s+(?:back|home)\b|\b(?:have|has)\s+(?:just\s+)?(?:returned|come\s+home|been\s+(?:released|freed|returned|exchanged|brought\s+home)"
                         r"|carried\s+out|completed|exchanged|swapped|freed|released|handed\s+over)\b", re.I)
-_NAMED_RELEASE_VERB = re.compile(r"\b(?:freed|released|pardoned|granted\s+clemency\s+to|commuted\s+the\s+sentences?\s+of|handed\s+over)\s+"
+_NAMED_RELEASE_VERB = re.compile(r"\b(?:freed|released|pardoned|granted\s+clemency\s+to|commuted\s+the\s+sentences?\s+of|handed\s+over|handed\s+back|repatriated)\s+"
                                  r"|(?P<exchange>\bin\s+(?:exchange|return)\s+for\s+)")
 # "Ksenia Karelina, a ballerina jailed in Russia, was freed on Thursday in exchange for ...": a person freed, told in the passive.
 _NAMED_PASSIVE = re.compile(rf"(?P<apposition>,[^;:()]{{1,160}},)?\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:freed|released|swapped|exchanged|traded)\b"
@@ -605,13 +606,17 @@ def _passive_release(text: str, lo: int, hi: int) -> tuple[re.Match | None, re.M
     return None, None
 
 
+_ORGANIZATION_WORDS = frozenset("Force Forces Service Guard Guards Army Navy Ministry Committee Council Union Office Agency Bureau "
+                                "Police Corps Brigade Battalion Regiment Command Headquarters Department Court Party Front Movement".split())
+
+
 def _names_after(text: str, start: int, end: int) -> list[re.Match]:
     """Personal names in the object after a release verb: 'U.S. basketball star Brittney Griner', 'Alex Saab'; up to the
     first clause word ('on Thursday', 'in exchange') or punctuation other than a list's commas."""
     stop = _NAME_LIST_END.search(text, start, end)
     stretch_end = stop.start() if stop else end
     return [m for m in _PERSON_NAME.finditer(text, start, min(stretch_end, start + 120))
-            if not any(party_of_word(word) for word in m.group().split())]
+            if not any(party_of_word(word) or word in _ORGANIZATION_WORDS for word in m.group().split())]  # not "Border Security Force"
 
 
 def _answered_side(r: _Reading, mention: ExchangeMention, sentence: Sentence) -> str | None:
@@ -951,6 +956,8 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
         # terms may be in it too) tells a named person's part of the handover.
         told_by_name = [i for i, s in enumerate(sentences) if not all_cues[i] and not any(r.inside(i, d.start) for d in dates)
                         and _passive_release(text, s.start, s.end)[0] is not None]
+        # "In return, India repatriated a Pakistan Rangers soldier": the answer to a handover told just before
+        told_by_name += [i for i, s in enumerate(sentences) if _ANSWERING.match(s.text) and {i - 1, i - 2} & set(main_sentences)]
         _add_named_people(r, main, [(i, sentences[i].start, min([start for start, _, _ in segments if sentences[i].start < start < sentences[i].end], default=sentences[i].end))
                                     for i in sorted({*main_sentences, *told_by_name}) if i not in stage_sentences and not in_segment(sentences[i].start)])
         main.figure_starts = sorted(set(main.figure_starts) | {f.start for f in handover_figures if f.category in COUNTED and f.predicate in HANDOVER_PREDICATES

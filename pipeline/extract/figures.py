@@ -30,7 +30,7 @@ _NOT_MODIFIERS = frozenset(
     "and or of in on at to for from with by were was are is be been being have has had the a an that who which as "
     "per each every than but not all its their his her our this these those some about into over under after before "
     "during since until while when where more between among across against without within through via".split())
-_REFERENCE_NOUNS = r"(?:sides|countries|nations|parties|governments|leaders|delegations|presidents|men|states|neighbours|neighbors|armies|capitals|camps|factions|groups|communities|allies|rivals|teams)"
+_REFERENCE_NOUNS = r"(?:sides|countries|nations|parties|governments|leaders|delegations|presidents|men|states|neighbours|neighbors|armies|capitals|camps|factions|groups|communities|allies|rivals|teams|forces|militaries)"
 _PARENTHETICAL = re.compile(r",\s+(?:including|among them|some of whom|many of whom|most of whom|some|who|which|most of them|all of them|\w+\s+of\s+(?:them|whom))\b[^,;.]*,")
 _DEAL_WORDS = re.compile(r"\b(?:deal|agreement|agreed|accord|pact|arrangement)\b", re.IGNORECASE)
 _EXCHANGE_WORDS = re.compile(r"\b(?:exchange|exchanges|swap|swaps|prisoners?|POWs?|captives?)\b", re.IGNORECASE)
@@ -42,6 +42,10 @@ _COMPARED = re.compile(r"\b(?:down|up|rising|falling|rose|fell)\s+from\s+(?:\w+\
 _COPULA = re.compile(r"\s+(?:of\s+(?:them|those|these|whom)\s+(?:[a-z]+\s+){0,2})?(?:were|are|was|is)\s+(?:all\s+)?")
 _ELLIPSIS_END = re.compile(r"\s*(?:[.;!?]|,\s|$)|\s+(?:to|from)\s+[A-Z]")  # "Kyiv received 757 bodies and Moscow 34.", "... and returned 89 to Russia"
 # "Air defences shot down 87 drones; 25 were lost": a bare number opening a clause counts what the clause before counted.
+# "Of those released, 250 had been ...": a part of the people just named by what happened to them
+_OF_THOSE_BEFORE = re.compile(r"\b[Oo]f\s+(?:those|the\s+people|the\s+ones)\s+(?:\w+\s+)?[a-z]+ed,\s+(?:[a-z]+\s+){0,3}$")
+# "The hostages were transferred in two groups, seven in the morning and 13 later": bare counts of the sentence's subject
+_SUBJECT_NOUN = re.compile(r"[\"“]?(?:The|All|These|Those)\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]+)\s+(?:were|are|had|have|was|is)\b")
 _OF_THE_WHOLE_BEFORE = re.compile(r"\b[Oo]f\s+(?:the|these|those)\s+(?P<whole>\d[\d,]*),\s+(?:[a-z]+\s+){0,3}$")
 _SUBJECT_START = re.compile(r"[\"“]?(?:(?:Only|Just|Some|About|Nearly|Almost|Another|All|But|And|So\s+far,?|Of\s+those,?)\s+)?(?:[a-z]+\s+)?", re.IGNORECASE)
 _CLAUSE_OPENS_BEFORE = re.compile(r"[;:]\s*(?:[a-z]\w*\s+|[A-Z]\w*\s+){0,3}$")  # "; by Friday about 4,800 had been handed over"
@@ -72,7 +76,7 @@ _LIST_MARK_AFTER = re.compile(r"[.)]\s")
 _NUMBER_SIGN_BEFORE = re.compile(r"(?:No\.|#|number)\s*$")
 _AGE_AFTER = re.compile(r"-year-old|\s+years?\s+old\b")
 # "Serhiy was 23 when ...", "she turned three while ...": a person's age, said with a verb and no noun after
-_AGE_VERB_BEFORE = re.compile(r"(?:(?:\b(?:he|she|I|who)|[A-Z][a-z]+)\s+(?:was|is)|\bturn(?:ed|s))\s+(?:just\s+)?$")
+_AGE_VERB_BEFORE = re.compile(r"(?:(?:\b(?:he|she|I|who|youngest|oldest)|[A-Z][a-z]+)\s+(?:was|is)|\bturn(?:ed|s))\s+(?:just\s+)?$")  # "the youngest is 22;"
 _AGE_VERB_AFTER = re.compile(r"\s+(?:when|while|as|at\s+the\s+time)\b|\s*[.,;]")
 _AGE_BEFORE = re.compile(r"\b(?:aged?|age|ages)\s+(?:(?:between\s+)?\d{1,3}(?:,\s*|\s+(?:and|or|to)\s+|\s*-\s*))*$")  # "aged 19 and 20"
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
@@ -565,6 +569,11 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
                 category = previous.category
             elif (linked or compared or elided) and previous.category == "other" and previous_names_things:
                 category, names_things = "other", True  # "the list had 300 names, then 180, then a few dozen"
+            elif number.kind == "number" and _OF_THOSE_BEFORE.search(text, max(sentence.start, number.start - 60), number.start):
+                category = "people"
+            elif number.kind == "number" and (subject := _SUBJECT_NOUN.match(text, sentence.start, number.start)) is not None \
+                    and categories().get(subject.group("noun")) not in (None, "other", "percent", *DURATIONS):
+                category = categories()[subject.group("noun")]
             elif (number.kind == "number" and (previous is None or previous.sentence != sentence.text)  # a sentence's first number
                   and (asked := _asked_category(text, number)) is not None):
                 category = asked  # "How many people came home?" "A hundred and twenty-six on our side."

@@ -538,3 +538,20 @@ def test_one_person_per_indefinite_demonym_in_what_a_side_freed():
     f = fields(mention)
     assert (mention.party_a, mention.party_b) == ("BY", "LT")
     assert f["returned_to_b"] == {"2"} and f["returned_to_a"] == {"1"}
+
+
+def test_a_named_soldier_of_a_border_force_and_an_answer_with_an_indefinite_demonym_count_one_each():
+    text = ("LAHORE, June 9, 2025 - India on Monday handed back Pakistan Rangers guard Imran Ali, detained last month, in a "
+            "prisoner swap at a border post.\n\nIn return, Pakistan repatriated an Indian soldier of the Border Security Force.")
+    (mention,) = mentions_of(text)
+    f = fields(mention)
+    assert (mention.party_a, mention.party_b) == ("IN", "PK")
+    assert f["returned_to_a"] == {"1"} and f["returned_to_b"] == {"1"}
+
+
+def test_a_side_that_began_releasing_gives_its_count_away_and_an_agreement_reached_on_a_date_is_dated():
+    text = ("Sept. 30, 2025\n\nHamas freed 11 hostages on Tuesday, and Israel began releasing 300 Palestinian prisoners "
+            "under a ceasefire agreement reached on Sept. 26.")
+    found = {m.status: m for m in mentions_of(text)}
+    assert fields(found["completed"])["returned_to_a"] == {"300"}
+    assert found["agreed"].event_date == dt.date(2025, 9, 26)

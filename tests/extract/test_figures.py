@@ -321,3 +321,12 @@ def test_after_exchanges_round_22_a_time_zone_offset_is_no_figure():
 def test_after_round_22_an_age_told_with_a_verb_is_no_figure():
     assert [f[0] for f in figs("Olena was 31 when she was detained, and her son turned four while she was away.")] == []
     assert [f[1] for f in figs("The toll was 31, officials said.")] == [31]  # no person before the verb
+
+
+def test_after_round_23_counts_of_the_subject_parts_of_those_released_ages_of_the_youngest_and_the_two_forces():
+    found = figs("The detainees were bussed out in three convoys, 40 at dawn and 25 at noon.")
+    assert [(f[1], f[3]) for f in found] == [(3, "other"), (40, "prisoners"), (25, "prisoners")]
+    found = figs("Of those freed, nine were taken to hospital.")
+    assert [(f[1], f[3]) for f in found] == [(9, "people")]
+    assert figs("The youngest was 19, the oldest is 70.") == []
+    assert figs("Talks between the two forces went on.") == []
