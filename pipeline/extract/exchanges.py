@@ -90,7 +90,7 @@ _NAMED_RELEASE_VERB = re.compile(r"\b(?:freed|released|pardoned|granted\s+clemen
                                  r"|(?P<exchange>\bin\s+(?:exchange|return)\s+for\s+)")
 # "Ksenia Karelina, a ballerina jailed in Russia, was freed on Thursday in exchange for ...": a person freed, told in the passive.
 _NAMED_PASSIVE = re.compile(rf"(?P<apposition>,[^;:()]{{1,160}},)?\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:freed|released|swapped|exchanged|traded)\b"
-                            rf"(?:\s+by\s+(?:the\s+)?(?P<giver>{_PARTY_WORD}))?|(?P<home>(?:has\s+|have\s+|had\s+)?(?:returned|come|came|arrived)\s+home)\b)")
+                            rf"(?:\s+by\s+(?:the\s+)?(?P<giver>{_PARTY_WORD}))?|(?:has\s+|have\s+|had\s+)?(?:returned|come|came|arrived)\s+home\b)")
 _DEMONYM_BEFORE = re.compile(r"(?P<demonym>[A-Z][\w.’'-]*)\s+(?:[a-z-]+\s+){1,2}$")  # "Israeli soldier Gilad Shalit", "U.S. journalist Evan ..."
 _HELD_IN = re.compile(rf"\b(?:jailed|held|detained|imprisoned|arrested|convicted|sentenced)\s+(?:\w+\s+){{0,2}}?in\s+(?P<holder>{_PARTY_WORD})")
 _CLAUSE_OPENERS = frozenset({"-", "–", "—", "when", "after", "as", "while", "and", "but"})
@@ -203,10 +203,11 @@ class _Reading:
     linked_each: dict[int, bool]
 
     def sentence_of(self, pos: int) -> Sentence:
-        for s in self.sentences:
-            if pos < s.end:
-                return s
-        return self.sentences[-1]
+        return self.sentences[self.index_of(pos)]
+
+    def index_of(self, pos: int) -> int:
+        """The index of the sentence a position falls in (the last one, past the end)."""
+        return next((i for i, s in enumerate(self.sentences) if pos < s.end), len(self.sentences) - 1)
 
     def inside(self, i: int, pos: int) -> bool:
         return self.sentences[i].start <= pos < self.sentences[i].end
@@ -535,6 +536,7 @@ def _add_named_people(r: _Reading, mention: ExchangeMention, regions: list[tuple
     start, end): the parts of sentences that tell this handover."""
     named: dict[str, list[re.Match]] = {}
     one_for_one: list[tuple[re.Match, re.Match]] = []  # "A was freed in exchange for B", which way unsaid: one each
+    unnamed: dict[str, list[re.Match]] = {}  # "a Swedish diplomat", per side
     for i, lo, hi in regions:
         s = r.sentences[i]
         giver_side, unplaced = None, None
@@ -555,8 +557,6 @@ def _add_named_people(r: _Reading, mention: ExchangeMention, regions: list[tuple
                 unplaced = subject
         for verb in _NAMED_RELEASE_VERB.finditer(r.text, lo, hi):
             people = _names_after(r.text, verb.end(), hi)
-            if not people:
-                continue
             if verb.group("exchange"):  # "in exchange for X": X goes to the side that released the people before
                 side = giver_side
                 if side is None and unplaced is not None and len(people) == 1:
@@ -567,18 +567,18 @@ def _add_named_people(r: _Reading, mention: ExchangeMention, regions: list[tuple
                 giver = _NAMED_GIVER.search(r.text, s.start, verb.start())
                 code = _party_of_phrase(giver.group("giver")) if giver else None
                 side = _other_side(r.sides, code)[0] if code in r.sides else _answered_side(r, mention, s)
-                giver_side = code if code in r.sides else None
-            if side is not None:
+                if code in r.sides and not people:  # "Iran on Saturday freed a Swedish diplomat and another Swede": counted
+                    stop = _OBJECT_END.search(r.text, verb.end(), hi)  # below, for a side no name is given for
+                    unnamed.setdefault(side, []).extend(m for m in _ONE_OF_A_PEOPLE.finditer(r.text, verb.end(), stop.start() if stop else hi)
+                                                        if party_of_word(m.group("demonym")))
+                    continue
+                if people:
+                    giver_side = code if code in r.sides else None
+            if side is not None and people:
                 named.setdefault(side, []).extend(people)
-        for verb in _NAMED_RELEASE_VERB.finditer(r.text, lo, hi):  # "Iran on Saturday freed a Swedish diplomat and another Swede"
-            giver = None if verb.group("exchange") else _NAMED_GIVER.search(r.text, s.start, verb.start())
-            code = _party_of_phrase(giver.group("giver")) if giver else None
-            if code in r.sides:
-                stop = _OBJECT_END.search(r.text, verb.end(), hi)
-                ones = [m for m in _ONE_OF_A_PEOPLE.finditer(r.text, verb.end(), stop.start() if stop else hi) if party_of_word(m.group("demonym"))]
-                side = _other_side(r.sides, code)[0]
-                if ones and side not in named:
-                    named[side] = ones
+    for side_code, people in unnamed.items():
+        if people and side_code not in named:
+            named[side_code] = people
     spans: dict[str, tuple[int, int]] = {}
     for freed, other in one_for_one:  # one person each way: each side gets one, whichever way each went
         for side_code in r.sides:
@@ -992,7 +992,7 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
             mention.claims.append(Claim("status", "completed", verb.start(), verb.end()))
         _set_date(mention, d, reference, "past")
         _add_counts(r, mention, [f for f in figures if start <= f.start < end])
-        _add_named_people(r, mention, [(i, start, end) for i in range(len(sentences)) if r.inside(i, start)])
+        _add_named_people(r, mention, [(r.index_of(start), start, end)])
         mention.claims += _mediator_claims([p for p in mediations if start <= p.start < end])
         if main is not None and mention.event_date == main.event_date and mention.event_date is not None:
             main.claims += [c for c in mention.claims if c.field != "status"]
@@ -1070,7 +1070,7 @@ def _remaining(r: _Reading, deal: ExchangeMention, main: ExchangeMention, future
     for fig in r.figures:
         if fig.category not in COUNTED or fig.predicate not in HANDOVER_PREDICATES or not _REMAINING_BEFORE.search(r.text, max(0, fig.start - 20), fig.start):
             continue
-        i = next(i for i in range(len(r.sentences)) if r.inside(i, fig.start))
+        i = r.index_of(fig.start)
         if i in planned_sentences or not future.search(r.sentences[i].text):
             continue
         for side in ("a", "b"):
