@@ -45,6 +45,8 @@ _ELLIPSIS_END = re.compile(r"\s*(?:[.;!?]|,\s|$)|\s+(?:to|from)\s+[A-Z]")  # "Ky
 _OF_THOSE_BEFORE = re.compile(r"\b[Oo]f\s+(?:those|the\s+people|the\s+ones)\s+(?:\w+\s+)?[a-z]+ed,\s+(?:[a-z]+\s+){0,3}$")
 # "The hostages were transferred in two groups, seven in the morning and 13 later": bare counts of the sentence's subject
 _SUBJECT_NOUN = re.compile(r"[\"“]?(?:The|All|These|Those)\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]+)\s+(?:were|are|had|have|was|is)\b")
+# "the total number of captives freed ... to more than 4,600", "put the number of their soldiers held at between 6,000 and 8,000"
+_NUMBER_OF_BEFORE = re.compile(r"\bnumber\s+of\s+(?P<words>(?:[a-z-]+\s+){0,2}[a-z-]+)\b[^.;:\d]{0,80}?\b(?:to|at|is|was|stands\s+at|stood\s+at|reached|as)\s+(?:[a-z]+\s+){0,2}$")
 # "Air defences shot down 87 drones; 25 were lost": a bare number opening a clause counts what the clause before counted.
 _OF_THE_WHOLE_BEFORE = re.compile(r"\b[Oo]f\s+(?:the|these|those)\s+(?P<whole>\d[\d,]*),\s+(?:[a-z]+\s+){0,3}$")
 _SUBJECT_START = re.compile(r"[\"“]?(?:(?:Only|Just|Some|About|Nearly|Almost|Another|All|But|And|So\s+far,?|Of\s+those,?)\s+)?(?:[a-z]+\s+)?", re.IGNORECASE)
@@ -468,6 +470,15 @@ def _auxiliary_before(after_text: str, end: int) -> bool:
     return _AUXILIARY_BEFORE.search(after_text, max(0, end - 40), end) is not None
 
 
+def _number_of_category(text: str, number: NumberMention, sentence_start: int) -> str | None:
+    """What 'the number of X ... to N' counts: the first counted noun among the words after 'number of'."""
+    if text.find("number of", max(sentence_start, number.start - 150), number.start) < 0:
+        return None
+    stated = _NUMBER_OF_BEFORE.search(text, max(sentence_start, number.start - 150), number.start)
+    words = stated.group("words").split() if stated else ()
+    return next((categories()[w] for w in words if categories().get(w) not in (None, "other", "percent", *DURATIONS)), None)
+
+
 def _asked_category(text: str, number: NumberMention) -> str | None:
     """What the question right before counts, when the number answers "How many X ...?" in the same or the next paragraph."""
     mark = text.rfind("?", max(0, number.start - 400), number.start)
@@ -569,6 +580,8 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
                 category = previous.category
             elif (linked or compared or elided) and previous.category == "other" and previous_names_things:
                 category, names_things = "other", True  # "the list had 300 names, then 180, then a few dozen"
+            elif number.kind in ("number", "range") and (counted_noun := _number_of_category(text, number, sentence.start)) is not None:
+                category = counted_noun
             elif number.kind == "number" and _OF_THOSE_BEFORE.search(text, max(sentence.start, number.start - 60), number.start):
                 category = "people"
             elif number.kind == "number" and (subject := _SUBJECT_NOUN.match(text, sentence.start, number.start)) is not None \

@@ -330,3 +330,14 @@ def test_after_round_23_counts_of_the_subject_parts_of_those_released_ages_of_th
     assert [(f[1], f[3]) for f in found] == [(9, "people")]
     assert figs("The youngest was 19, the oldest is 70.") == []
     assert figs("Talks between the two forces went on.") == []
+
+
+def test_after_the_spun_pair_a_number_of_something_counts_that_thing():
+    found = figs("Monitors put the number of detained journalists at about 40.")
+    assert [(f[1], f[3]) for f in found] == [(40, "people")]
+    found = figs("Monitors put the number of letters delivered at about 40.")
+    assert [(f[1], f[3]) for f in found] == [(40, "other")]  # letters are no counted noun: no category to take
+    found = figs("This raised the total number of civilians returned to 312.")
+    assert [(f[1], f[3]) for f in found] == [(312, "civilians")]
+    found = figs("Officials estimate the number of their soldiers held at 2,000 to 3,000.")
+    assert [(f[1], f[3]) for f in found] == [(2000, "soldiers")]

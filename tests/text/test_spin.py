@@ -108,3 +108,14 @@ def test_an_article_spun_by_hand_with_words_our_spinner_does_not_use_gives_the_c
     assert not clean.is_spun and clean.repairs == [] and spun.is_spun
     assert spun_figures == clean_figures and spun_exchanges == clean_exchanges
     assert count in clean_exchanges[0][4]
+
+
+def test_office_names_and_spun_verbs_of_a_handover_are_repaired_only_where_they_can_be_spun():
+    spun = ("Kyiv obtained 90 troopers, the Overseas Ministry stated, and 12 others have been introduced again; the whole "
+            "variety of captives freed is greater than 2,000. The Nationwide Guard stated the males returned dwelling.")
+    doc = normalize(spun)
+    assert doc.is_spun
+    for repaired in ("Kyiv received 90 soldiers", "Foreign Ministry", "brought back", "total number of captives", "National Guard"):
+        assert repaired in doc.text
+    clean = "Reuters obtained the documents. A wide variety of goods passed through the State Department's hands."
+    assert normalize(clean).text == clean
