@@ -74,7 +74,7 @@ _ANSWERING = re.compile(r"[\"“'‘]?In\s+(?:exchange|return|turn|its\s+turn|th
 _BOTH_SIDES = re.compile(r"\b(?:two|both|the|all|warring)\s+(?:sides|parties|countries)\b|\b(?:in\s+total|a\s+total\s+of)\b", re.I)
 _PART_OF = re.compile(r"\s+of\s+(?:the|those|these|them)\b", re.I)  # "114 of the freed prisoners": a part, already counted
 _TOTAL_BEFORE = re.compile(r"\b(?:exchange|swap|trade|exchanged|swapped|traded|exchanging|swapping)\s+(?:\w+\s+)?$", re.I)
-_RELEASES_AFTER = re.compile(_ASIDE + r"(?:\s+on\s+[A-Z][a-z]+)?\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+|later\s+|(?P<future>will\s+|would\s+|is\s+to\s+|are\s+to\s+))?(?:began\s+|started\s+)?(?P<verb>released|freed|handed\s+over|returned|pardoned|release|free|hand\s+over|return|releasing|freeing)\s+(?:(?:or|and)\s+\w+\s+)?(?:\w+\s+){0,3}?"
+_RELEASES_AFTER = re.compile(_ASIDE + r"(?:\s+on\s+[A-Z][a-z]+)?\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+|later\s+|(?P<future>will\s+|would\s+|is\s+to\s+|are\s+to\s+))?(?:began\s+|started\s+)?(?P<verb>released|freed|handed\s+over|returned|pardoned|release|free|hand\s+over|return|releasing|freeing|releases|frees|hands\s+over)\s+(?:(?:or|and)\s+\w+\s+)?(?:\w+\s+){0,3}?"
                              + _COUNT_AHEAD)  # "Israel freed 90 ..."
 _FREES = re.compile(r"\b(?:released|releasing|freed|freeing|free|release|pardoned)\b")  # not "returned": "Ukraine returned 95 Ukrainians" brings them home
 _AGREED_EARLIER = re.compile(rf"\b{_PASSIVE}agreed\b|\b(?:signed|reached)\s+(?:an?\s+|the\s+)?(?:agreement|deal|accord)\b"
@@ -766,6 +766,13 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
         sides = main_sides(side_mentions, None, text)
     if len(sides) < 2:
         return []
+    # "Hamas released three Israeli hostages in exchange for 183 Palestinian prisoners", "Israel releases 183": the people's
+    # origin (Palestinian) weighs as much as the side that freed them, but only a side that acts is a side.
+    actors = {code for verbs in releasing for code in verbs if not _is_organization(code)}
+    idle = [code for code in sides if code not in actors]
+    outside = sorted(actors - set(sides))
+    if len(idle) == 1 and len(outside) == 1 and not stated_pair(text, side_mentions, cue_spans):
+        sides = tuple(code for code in sides if code != idle[0]) + (outside[0],)
     sides = tuple(sorted(sides))
     a, b = sides
     r = _Reading(text, sentences, dates, figures, mediations, sides, {})

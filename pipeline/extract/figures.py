@@ -67,7 +67,6 @@ _SHARED_NOUN = re.compile(r"\s+(?P<number>\d[\d,.]*\d|\d|[a-z]+(?:-[a-z]+)?)\s+(
 _PHONE_WORDS = r"\b(?:tel|phone|fax|hotline|whatsapp|mobile)\b"
 _PHONE_WORD = re.compile(_PHONE_WORDS, re.IGNORECASE)
 _OPENING = string.punctuation + "“”‘’—–«»"  # what may stand right before a hedge that starts a phrase
-_IN_EXCHANGE_FOR = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:(?:about|some|nearly|around|roughly|at\s+least|more\s+than)\s+)?$", re.I)
 _AUXILIARY_BEFORE = re.compile(r"\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been|will\s+be)\s+(?:\w+ly\s+)?$", re.I)
 _EXCHANGE_FOR_ANYWHERE = re.compile(r"\bin\s+(?:exchange|return)\s+for\b", re.I)
 # Compiled once: they run for every number.
@@ -132,6 +131,12 @@ def _qualifiers() -> tuple[dict[str, str], int, frozenset[str]]:
     """Hedge phrase -> qualifier, the most words a phrase has, and the words a phrase ends with."""
     table = {" ".join(row["phrase"].lower().split()): row["qualifier"] for row in load("qualifiers")}
     return table, max(len(phrase.split()) for phrase in table), frozenset(phrase.split()[-1] for phrase in table)
+
+
+@cache
+def _in_exchange_for() -> re.Pattern:
+    """'in exchange for' right before a number, maybe with a hedge of the qualifiers lexicon ('in return for almost 2,000')."""
+    return re.compile(rf"\bin\s+(?:exchange|return)\s+for\s+(?:(?:{phrase_alternation(_qualifiers()[0])})\s+)?$", re.I)
 
 
 @cache
@@ -426,7 +431,7 @@ def _qualifier(text: str, number: NumberMention) -> str:
 
 def _predicate(text: str, number: NumberMention, np_end: int, sentence: Sentence, predicates: _Predicates) -> tuple[str | None, str | None]:
     """(predicate, side where it was found: 'after' the counted noun or 'before' the number)."""
-    if text.find("for", max(sentence.start, number.start - 30), number.start) >= 0 and _IN_EXCHANGE_FOR.search(text, max(sentence.start, number.start - 30), number.start):
+    if text.find("for", max(sentence.start, number.start - 30), number.start) >= 0 and _in_exchange_for().search(text, max(sentence.start, number.start - 30), number.start):
         return "exchanged", "before"  # "in exchange for eight Russians held in the West": what they were held for comes later
     rest = text[np_end:sentence.end]
     blanked = [m.span() for m in _PARENTHETICAL.finditer(rest)] if "," in rest else []

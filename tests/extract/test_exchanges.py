@@ -555,3 +555,12 @@ def test_a_side_that_began_releasing_gives_its_count_away_and_an_agreement_reach
     found = {m.status: m for m in mentions_of(text)}
     assert fields(found["completed"])["returned_to_a"] == {"300"}
     assert found["agreed"].event_date == dt.date(2025, 9, 26)
+
+
+def test_a_side_is_one_that_acts_not_the_origin_of_the_people_it_received():
+    text = ("Hamas frees two hostages, Israel releases 90 Palestinians\n\nPublished 1 March 2025\n\nHamas released two Israeli "
+            "hostages on Saturday in exchange for 90 Palestinian prisoners, the sixth swap under a truce deal.\n\nUnder the "
+            "deal, Hamas is to free 25 hostages in exchange for some 1,500 Palestinian prisoners.")
+    mention = next(m for m in mentions_of(text) if m.status == "completed")
+    assert (mention.party_a, mention.party_b) == ("HAMAS", "IL")
+    assert fields(mention)["returned_to_a"] == {"90"} and fields(mention)["returned_to_b"] == {"2"}

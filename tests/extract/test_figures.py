@@ -341,3 +341,8 @@ def test_after_the_spun_pair_a_number_of_something_counts_that_thing():
     assert [(f[1], f[3]) for f in found] == [(312, "civilians")]
     found = figs("Officials estimate the number of their soldiers held at 2,000 to 3,000.")
     assert [(f[1], f[3]) for f in found] == [(2000, "soldiers")]
+
+
+def test_any_hedge_of_the_lexicon_may_follow_in_exchange_for():
+    found = figs("Hamas is to free 20 hostages in exchange for almost 1,500 prisoners.")
+    assert [(f[1], f[2], f[5]) for f in found] == [(20, "exact", "released"), (1500, "nearly", "exchanged")]

@@ -119,3 +119,10 @@ def test_office_names_and_spun_verbs_of_a_handover_are_repaired_only_where_they_
         assert repaired in doc.text
     clean = "Reuters obtained the documents. A wide variety of goods passed through the State Department's hands."
     assert normalize(clean).text == clean
+
+
+def test_launched_before_a_count_written_in_words_is_released():
+    doc = normalize("Hamas launched three Israeli hostages in change for 90 Palestinian prisoners, officers stated, because the "
+                    "begin of the truce. The troopers have been handed to the Pink Cross.")
+    assert doc.is_spun and "Hamas released three Israeli hostages" in doc.text
+    assert normalize("The army launched three drones at the base.").text == "The army launched three drones at the base."
