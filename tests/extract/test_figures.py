@@ -346,3 +346,7 @@ def test_after_the_spun_pair_a_number_of_something_counts_that_thing():
 def test_any_hedge_of_the_lexicon_may_follow_in_exchange_for():
     found = figs("Hamas is to free 20 hostages in exchange for almost 1,500 prisoners.")
     assert [(f[1], f[2], f[5]) for f in found] == [(20, "exact", "released"), (1500, "nearly", "exchanged")]
+
+
+def test_lower_than_is_a_hedge():
+    assert figs("Lower than 40 detainees remain.")[0][:4] == ("40", 40, "fewer_than", "prisoners")

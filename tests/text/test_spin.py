@@ -126,3 +126,13 @@ def test_launched_before_a_count_written_in_words_is_released():
                     "begin of the truce. The troopers have been handed to the Pink Cross.")
     assert doc.is_spun and "Hamas released three Israeli hostages" in doc.text
     assert normalize("The army launched three drones at the base.").text == "The army launched three drones at the base."
+
+
+def test_a_spinners_executed_got_here_and_joined_arab_emirates_are_repaired():
+    doc = normalize("Russia and Ukraine executed the primary section of a prisoner trade mediated by the Joined Arab Emirates, "
+                    "with every facet releasing 84 troopers. The troopers got here dwelling, amongst them 12 folks injured.")
+    assert doc.is_spun
+    for repaired in ("carried out the first part", "United Arab Emirates", "came home", "among them"):
+        assert repaired in doc.text
+    clean = "The court said the man executed in 2019 had been held for years."
+    assert normalize(clean).text == clean
