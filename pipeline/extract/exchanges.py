@@ -42,6 +42,7 @@ _GIVER = re.compile(rf"(?P<giver>{_PARTY_WORD}){_INSTITUTION}{_ASIDE}(?:(?:\s+[a
 _GIVER_AFTER = re.compile(rf"\s*(?:\w+\s+){{0,2}}?(?:freed|released|handed\s+over|returned)\s+by\s+(?:the\s+)?(?P<giver>{_PARTY_WORD})")
 _AND_BETWEEN = re.compile(r",?\s+and\s+")
 _ADDED = re.compile(r"\b(?:along\s+with|in\s+addition\s+to|as\s+well\s+as|plus)\s+(?:\w+\s+){0,2}$", re.I)
+_IN_ADDITION = re.compile(r"[\"“]?(?:In\s+addition|Additionally|Also|Separately),\s")
 _IN_EXCHANGE_FOR = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:\w+\s+){0,2}$", re.I)
 _RECEIVER_AFTER = re.compile(rf"^[^.;]*?\b(?:returned|released|handed\s+over|transferred|sent\s+back|went\s+back|brought\s+back|flown|taken|flew|bussed)\s+(?:home\s+|back\s+)?to\s+(?:the\s+)?(?P<receiver>{_PARTY_WORD})"
                              # "13 were taken to Germany and three to the United States": the verb is elided
@@ -509,6 +510,9 @@ def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMenti
             mention.claims.append(Claim(f"{COUNTED[fig.category]}_{side}", str(int(fig.value)), fig.start, fig.end, inferred))
         if len(recipients) == 1 and _ADDED.search(r.text, max(0, fig.start - 30), fig.start):
             _add_to_total(mention, fig, "a" if recipients[0] == r.sides[0] else "b")
+        elif len(recipients) == 1 and _IN_ADDITION.match(r.sentence_of(fig.start).text):
+            # "Russia and Ukraine exchanged 146 each. ... In addition, eight Russian civilians were returned home.": more for that side
+            _add_to_total(mention, fig, "a" if recipients[0] == r.sides[0] else "b", within=None)
         elif len(recipients) == 1 and joined is not None and joined[1] == recipients and COUNTED[joined[0].category] == COUNTED[fig.category] \
                 and fig.party in (None, joined[0].party) and fig.phrase_end > fig.end and _AND_BETWEEN.fullmatch(r.text, joined[0].phrase_end, fig.start):
             # "175 Ukrainian servicemen and 22 seriously wounded soldiers returned": two groups of one side, one total
@@ -629,12 +633,14 @@ def _answered_side(r: _Reading, mention: ExchangeMention, sentence: Sentence) ->
     return r.sides[1] if counted[-1].field.endswith("_a") else r.sides[0]
 
 
-def _add_to_total(mention: ExchangeMention, fig: FigureMention, side: str) -> None:
-    """'175 prisoners each, along with 22 wounded soldiers whom Ukraine handed over': side a's total is 175 + 22, claimed over both numbers."""
-    totals = [c for c in mention.claims if c.field == f"returned_to_{side}" and c.start < fig.start and fig.start - c.end < 120]
+def _add_to_total(mention: ExchangeMention, fig: FigureMention, side: str, within: int | None = 120) -> None:
+    """'175 prisoners each, along with 22 wounded soldiers whom Ukraine handed over': side a's total is 175 + 22, claimed over
+    both numbers. The total is the side's last count before, within `within` characters (None: anywhere before)."""
+    totals = [c for c in mention.claims if c.field == f"returned_to_{side}" and c.start < fig.start and (within is None or fig.start - c.end < within)]
     if totals:
-        total = totals[-1]
-        mention.claims.remove(total)
+        total = totals[-1]  # it, its restatements before ("swap 146 each" in the headline) and the added part give way to the sum
+        mention.claims = [c for c in mention.claims if not (c.field == total.field and (c.value == total.value and c.start <= total.start
+                                                                                        or c.start == fig.start))]
         mention.claims.append(Claim(total.field, str(int(total.value) + int(fig.value)), total.start, fig.end, True))
 
 

@@ -564,3 +564,11 @@ def test_a_side_is_one_that_acts_not_the_origin_of_the_people_it_received():
     mention = next(m for m in mentions_of(text) if m.status == "completed")
     assert (mention.party_a, mention.party_b) == ("HAMAS", "IL")
     assert fields(mention)["returned_to_a"] == {"90"} and fields(mention)["returned_to_b"] == {"2"}
+
+
+def test_people_returned_in_addition_add_to_the_sides_total_told_before():
+    text = ("Russia, Ukraine swap 90 POWs each\n\nMOSCOW, June 3, 2025 - Russia and Ukraine on Tuesday exchanged 90 prisoners "
+            "of war each, the ministry said.\n\nIn addition, five Ukrainian civilians were handed over to Kyiv.")
+    (mention,) = mentions_of(text)
+    f = fields(mention)
+    assert f["returned_to_b"] == {"95"} and f["returned_to_a"] == {"90"} and f["civilians_to_b"] == {"5"}
