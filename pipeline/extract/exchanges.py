@@ -42,6 +42,7 @@ _GIVER = re.compile(rf"(?P<giver>{_PARTY_WORD}){_INSTITUTION}{_ASIDE}(?:(?:\s+[a
 _GIVER_AFTER = re.compile(rf"\s*(?:\w+\s+){{0,2}}?(?:freed|released|handed\s+over|returned)\s+by\s+(?:the\s+)?(?P<giver>{_PARTY_WORD})")
 _AND_BETWEEN = re.compile(r",?\s+and\s+")
 _ADDED = re.compile(r"\b(?:along\s+with|in\s+addition\s+to|as\s+well\s+as|plus)\s+(?:\w+\s+){0,2}$", re.I)
+_RELEASE_NOUN = re.compile(r"\b(?:release|releases|handover)\s+of\b")
 _IN_ADDITION = re.compile(r"[\"“]?(?:In\s+addition|Additionally|Also|Separately),\s")
 _IN_EXCHANGE_FOR = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:\w+\s+){0,2}$", re.I)
 _RECEIVER_AFTER = re.compile(rf"^[^.;]*?\b(?:returned|released|handed\s+over|transferred|sent\s+back|went\s+back|brought\s+back|flown|taken|flew|bussed)\s+(?:home\s+|back\s+)?to\s+(?:the\s+)?(?P<receiver>{_PARTY_WORD})"
@@ -751,6 +752,12 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
         cues = {i: [(m, kind) for m, kind, _ in typed] for i, typed in enumerate(all_cues)}
         for i, date_cue in _chronology_items(text, sentences, dates, figures).items():
             cues[i] = sorted([*cues[i], (date_cue, "main")], key=lambda cue: cue[0].start())
+        # "A second release of several hundred more detainees is planned": in a text about an exchange, a release of
+        # people still to come is its next stage.
+        for i, s in enumerate(sentences):
+            release = _RELEASE_NOUN.search(text, s.start, s.end) if not cues[i] and "release" in s.text else None
+            if release and _cue_phrases("planned", text).any_within(s.start, s.end) and _PEOPLE.search(s.text):
+                cues[i] = [(release, "planned")]
     # "In exchange, the United States released ...": the sentence answers the ones before it, which tell what the other
     # side got back; they are read as part of the same handover.
     for i, s in enumerate(sentences):

@@ -572,3 +572,11 @@ def test_people_returned_in_addition_add_to_the_sides_total_told_before():
     (mention,) = mentions_of(text)
     f = fields(mention)
     assert f["returned_to_b"] == {"95"} and f["returned_to_a"] == {"90"} and f["civilians_to_b"] == {"5"}
+
+
+def test_a_planned_release_of_people_in_a_text_about_an_exchange_is_its_next_stage():
+    text = ("ADEN, May 5, 2025 - Yemen's government and the Houthis exchanged 40 prisoners each on Monday.\n\n"
+            "A further release of 120 detainees is expected next month, the ICRC said.")
+    assert {m.status for m in mentions_of(text)} == {"completed", "planned"}
+    text = "ADEN, May 5, 2025 - The Houthis announced the release of 40 prisoners held since 2022; more releases are expected."
+    assert mentions_of(text) == []  # no exchange in the text: a release alone is no stage of one
