@@ -43,6 +43,9 @@ _GIVER_AFTER = re.compile(rf"\s*(?:\w+\s+){{0,2}}?(?:freed|released|handed\s+ove
 _AND_BETWEEN = re.compile(r",?\s+and\s+")
 _ADDED = re.compile(r"\b(?:along\s+with|in\s+addition\s+to|as\s+well\s+as|plus)\s+(?:\w+\s+){0,2}$", re.I)
 _RELEASE_NOUN = re.compile(r"\b(?:release|releases|handover)\s+of\b")
+_ONE_PERSON = re.compile(r"(?:a|an|one)\s+(?:[a-z-]+\s+){0,2}(?:ally|man|woman|businessman|businesswoman|diplomat|agent|spy|citizen|national|"
+                         r"pilot|soldier|journalist|officer|associate|financier|hacker|smuggler|dealer|prisoner|convict|operative|aide)\b")
+_POLITICAL_PRISONERS = re.compile(r"\bpolitical\s+(?:prisoners|detainees)\b")
 _IN_ADDITION = re.compile(r"[\"“]?(?:In\s+addition|Additionally|Also|Separately),\s")
 _IN_EXCHANGE_FOR = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:\w+\s+){0,2}$", re.I)
 _RECEIVER_AFTER = re.compile(rf"^[^.;]*?\b(?:returned|released|handed\s+over|transferred|sent\s+back|went\s+back|brought\s+back|flown|taken|flew|bussed)\s+(?:home\s+|back\s+)?to\s+(?:the\s+)?(?P<receiver>{_PARTY_WORD})"
@@ -386,6 +389,8 @@ def _recipients(r: _Reading, figure: FigureMention, by_noun: bool = True, by_ans
         giver = _GIVER.search(text[max(sentence.start, figure.start - 90):figure.start])
         if giver and _party_of_phrase(giver.group("giver")) == figure.party and _FREES.search(giver.group()):
             return [], False  # "Venezuela also freed 20 Venezuelan political prisoners": released at home, not handed over
+        if "political" in text[figure.end:figure.phrase_end] and _POLITICAL_PRISONERS.search(text, figure.end, figure.phrase_end):
+            return [], False  # "20 Venezuelan political prisoners were also freed by Maduro's government": their own state held them
         return [figure.party], False
     if figure.party is not None:  # "183 Palestinian prisoners" between Israel and Hamas: the side they go to is read from the verbs
         found = _recipients_from_verbs(r, figure, sentence)
@@ -564,6 +569,8 @@ def _add_named_people(r: _Reading, mention: ExchangeMention, regions: list[tuple
             people = _names_after(r.text, verb.end(), hi)
             if verb.group("exchange"):  # "in exchange for X": X goes to the side that released the people before
                 side = giver_side
+                if not people:  # "in exchange for a close ally of President Maduro": one person, not named
+                    people = [m for m in (_ONE_PERSON.match(r.text, verb.end(), hi),) if m is not None]
                 if side is None and unplaced is not None and len(people) == 1:
                     one_for_one.append((unplaced, people[0]))
                     unplaced = None
@@ -572,13 +579,15 @@ def _add_named_people(r: _Reading, mention: ExchangeMention, regions: list[tuple
                 giver = _NAMED_GIVER.search(r.text, s.start, verb.start())
                 code = _party_of_phrase(giver.group("giver")) if giver else None
                 side = _other_side(r.sides, code)[0] if code in r.sides else _answered_side(r, mention, s)
+                if code in r.sides:
+                    giver_side = code  # "Venezuela released 10 Americans ... in exchange for ...": the other way
+                elif people:
+                    giver_side = None
                 if code in r.sides and not people:  # "Iran on Saturday freed a Swedish diplomat and another Swede": counted
                     stop = _OBJECT_END.search(r.text, verb.end(), hi)  # below, for a side no name is given for
                     unnamed.setdefault(side, []).extend(m for m in _ONE_OF_A_PEOPLE.finditer(r.text, verb.end(), stop.start() if stop else hi)
                                                         if party_of_word(m.group("demonym")))
                     continue
-                if people:
-                    giver_side = code if code in r.sides else None
             if side is not None and people:
                 named.setdefault(side, []).extend(people)
     for side_code, people in unnamed.items():

@@ -461,6 +461,9 @@ def _predicate(text: str, number: NumberMention, np_end: int, sentence: Sentence
         finite = [f for f in found[1:] if _auxiliary_before(after_text, f[0])] if bare else []
         if finite:
             return finite[0][1], "after"
+        if found[0][1] == "held" and len(found) > 1 and _RELATIVE_CLAUSE.match(after_text):
+            # "Five US citizens who had been detained in Iran landed in Doha": the clause says where they were, the verb after it what happened
+            return next((p for _, p in found[1:] if p != "held"), "held"), "after"
         # "is to free 50 women held in Gaza", "the return of ten citizens who had been detained": a participle or relative
         # clause of captivity says where they were, the verb or noun before says what happens to them.
         if not (found_before and found[0][1] == "held" and (bare or _RELATIVE_CLAUSE.match(after_text))):

@@ -580,3 +580,13 @@ def test_a_planned_release_of_people_in_a_text_about_an_exchange_is_its_next_sta
     assert {m.status for m in mentions_of(text)} == {"completed", "planned"}
     text = "ADEN, May 5, 2025 - The Houthis announced the release of 40 prisoners held since 2022; more releases are expected."
     assert mentions_of(text) == []  # no exchange in the text: a release alone is no stage of one
+
+
+def test_political_prisoners_freed_at_home_count_for_no_side_and_an_unnamed_ally_counts_one():
+    text = ("Nicaragua, US swap prisoners in deal brokered by the Vatican\n\nMANAGUA, March 2, 2025 - Nicaragua released "
+            "seven Americans on Sunday in exchange for a jailed businessman close to the government, officials said. Fifty "
+            "Nicaraguan political prisoners were also freed by Ortega's government.")
+    (mention,) = mentions_of(text)
+    f = fields(mention)
+    assert (mention.party_a, mention.party_b) == ("NI", "US")
+    assert f["returned_to_b"] == {"7"} and f["returned_to_a"] == {"1"}

@@ -350,3 +350,10 @@ def test_any_hedge_of_the_lexicon_may_follow_in_exchange_for():
 
 def test_lower_than_is_a_hedge():
     assert figs("Lower than 40 detainees remain.")[0][:4] == ("40", 40, "fewer_than", "prisoners")
+
+
+def test_the_verb_after_a_relative_clause_of_captivity_says_what_happened():
+    found = figs("Four Canadians who had been held in China landed in Toronto on Friday.")
+    assert [(f[1], f[5]) for f in found] == [(4, "returned")]
+    found = figs("Four Canadians who had been held in China remain there.")
+    assert [(f[1], f[5]) for f in found] == [(4, "held")]
