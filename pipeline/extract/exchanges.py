@@ -42,6 +42,9 @@ _GIVER = re.compile(rf"(?P<giver>{_PARTY_WORD}){_INSTITUTION}{_ASIDE}(?:(?:\s+[a
 _GIVER_AFTER = re.compile(rf"\s*(?:\w+\s+){{0,2}}?(?:freed|released|handed\s+over|returned)\s+by\s+(?:the\s+)?(?P<giver>{_PARTY_WORD})")
 _AND_BETWEEN = re.compile(r",?\s+and\s+")
 _ADDED = re.compile(r"\b(?:along\s+with|in\s+addition\s+to|as\s+well\s+as|plus)\s+(?:\w+\s+){0,2}$", re.I)
+_HELD_BY_AFTER = re.compile(rf"[^.;]{{0,60}}?\b(?:from|out\s+of)\s+(?P<holder>{_PARTY_WORD})\s+captivity\b"
+                            rf"|[^.;]{{0,80}}?\bwhom\s+(?P<keeper>{_PARTY_WORD})\s+(?:had\s+been\s+|has\s+been\s+|was\s+)?holding\b")
+_THE_EXCHANGE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]oday's)\s+(?:prisoner\s+)?(?:exchange|swap|handover)\b(?!s)")
 _RELEASE_NOUN = re.compile(r"\b(?:release|releases|handover)\s+of\b")
 _ONE_PERSON = re.compile(r"(?:a|an|one)\s+(?:[a-z-]+\s+){0,2}(?:ally|man|woman|businessman|businesswoman|diplomat|agent|spy|citizen|national|"
                          r"pilot|soldier|journalist|officer|associate|financier|hacker|smuggler|dealer|prisoner|convict|operative|aide)\b")
@@ -53,7 +56,9 @@ _RECEIVER_AFTER = re.compile(rf"^[^.;]*?\b(?:returned|released|handed\s+over|tra
                              rf"|^\s+to\s+(?:the\s+)?(?P<elided>{_PARTY_WORD})")
 _RECEIVER_BEFORE = re.compile(rf"(?P<receiver>{_PARTY_WORD}){_INSTITUTION}\s+(?:said\s+(?:on\s+\w+\s+)?(?:it|that\s+it)\s+)?(?:has\s+|had\s+|have\s+)?(?:received|got\s+back|brought\s+home|brought\s+back|returned\s+home|welcomed\s+home|recovered|secured\s+the\s+release\s+of|won\s+the\s+release\s+of|obtained\s+the\s+release\s+of)\s+(?:\w+\s+){{0,3}}$")
 _DEAL_DATE_CONTEXT = re.compile(r"\b(?:talks|negotiations|meeting|summit|agreement|deal|agreed|signed|reached)\b[^.]{0,40}$", re.I)
-_PLACE = re.compile(r"\b(?:talks|negotiations|meeting|summit|agreement|deal|agreed|signed|reached)\b[^.;]{0,50}?\bin\s+(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+_PLACE = re.compile(r"\b(?:talks|negotiations|meeting|summit|agreement|deal|agreed|signed|reached)\b[^.;]{0,50}?\bin\s+"
+                    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)"
+                    r"(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")  # "agreed in January" names a month, not a place
 _HANDOVER_PLACE = re.compile(r"\b(?:at|on|near|across)\s+the\s+(?P<place>(?:[A-Z][\w’'-]+[\s-]+){1,2}border|border\s+(?:between|with)\s+[^,.;]+)")
 _BACKGROUND = re.compile(r"\b(?:earlier|previous|prior|past|last|former|first-ever)\s+$", re.I)
 _PLANNED_BEFORE = re.compile(r"\b(?:further|additional|more|next|upcoming|another|new)\s+(?:\w+\s+)?$", re.I)
@@ -407,6 +412,11 @@ def _recipients(r: _Reading, figure: FigureMention, by_noun: bool = True, by_ans
             code = _party_of_phrase(m.group(1))
             if code in sides:
                 return (_other_side(sides, code) if giver else [code]), True
+    held = _HELD_BY_AFTER.match(text, figure.phrase_end, sentence.end)
+    if held:  # "146 of our defenders returned from Russian captivity", "8 civilians ... whom Russia had been holding"
+        code = _party_of_phrase(held.group("holder") or held.group("keeper"))
+        if code in sides:
+            return _other_side(sides, code), True
     m = _RECEIVER_AFTER.match(text[figure.phrase_end:sentence.end])
     if m:
         receiver = m.group("receiver") or m.group("elided")
@@ -780,7 +790,10 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
             sentences[j].start <= f.start < sentences[j].end and f.category in COUNTED for f in figures)
 
     # "150 Ukrainians returned home ... This is our 62nd exchange.": the people may be in the sentence before.
-    if not cue_sentences or not any(tells_of_people(j) for i in cue_sentences for j in (i - 1, i) if 0 <= j and _same_paragraph(text, sentences, i, j)):
+    # A sentence about "the exchange" may follow its people in a paragraph of its own: "Also 8 civilians came home. [new
+    # paragraph] The exchange took place with the mediation of the UAE."
+    if not cue_sentences or not any(tells_of_people(j) for i in cue_sentences for j in (i - 1, i)
+                                    if 0 <= j and (_same_paragraph(text, sentences, i, j) or _THE_EXCHANGE.search(sentences[i].text))):
         return []
     cue_spans = [(sentences[i].start, sentences[i].end) for i in cue_sentences]
     sides = stated_pair(text, side_mentions, cue_spans) or main_sides(side_mentions, cue_spans, text)
@@ -916,6 +929,12 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
                       and _STATEMENT_DATE.search(text, max(sentences[i].start, d.start - 30), d.start) and not in_segment(d.start)]
             if stated and _set_date(main, stated[0], reference_date, "past"):
                 break
+        # "Today 146 of our defenders returned ..." told apart from "The exchange took place ...": the count's own day.
+        for i in told if main.event_date is None else ():
+            if i not in main_sentences and i not in stage_sentences and "planned" not in kinds(i):
+                candidates = [d for d in _event_date_candidates(r, i, deal_dates) if not in_segment(d.start)]
+                if candidates and _set_date(main, candidates[0], reference_date, "past"):
+                    break
         if main.event_date is None and reference_date is not None:
             entry = next(filter(None, (_entry_time(text, sentences[i].start) for i in main_sentences if i not in stage_sentences)), None)
             if entry is not None:

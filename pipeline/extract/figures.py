@@ -46,6 +46,7 @@ _OF_THOSE_BEFORE = re.compile(r"\b[Oo]f\s+(?:those|the\s+people|the\s+ones)\s+(?
 # "The hostages were transferred in two groups, seven in the morning and 13 later": bare counts of the sentence's subject
 _SUBJECT_NOUN = re.compile(r"[\"“]?(?:The|All|These|Those)\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]+)\s+(?:were|are|had|have|was|is)\b")
 # "the total number of captives freed ... to more than 4,600", "put the number of their soldiers held at between 6,000 and 8,000"
+_BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-*•–—·][ \t]+$")
 _NUMBER_OF_BEFORE = re.compile(r"\bnumber\s+of\s+(?P<words>(?:[a-z-]+\s+){0,2}[a-z-]+)\b[^.;:\d]{0,80}?\b(?:to|at|is|was|stands\s+at|stood\s+at|reached|as)\s+(?:[a-z]+\s+){0,2}$")
 # "Air defences shot down 87 drones; 25 were lost": a bare number opening a clause counts what the clause before counted.
 _OF_THE_WHOLE_BEFORE = re.compile(r"\b[Oo]f\s+(?:the|these|those)\s+(?P<whole>\d[\d,]*),\s+(?:[a-z]+\s+){0,3}$")
@@ -478,6 +479,16 @@ def _auxiliary_before(after_text: str, end: int) -> bool:
     return _AUXILIARY_BEFORE.search(after_text, max(0, end - 40), end) is not None
 
 
+def _continues_list(text: str, previous: FigureMention, number: NumberMention) -> bool:
+    """Whether the number opens a bulleted item on the line right after the previous figure's: an item before it, or a
+    lead line ending with a colon."""
+    between = text[previous.end:number.start]
+    if between.count("\n") != 1 or not _BULLET_BEFORE.search(text, max(0, number.start - 8), number.start):
+        return False
+    line_end = previous.end + between.index("\n")
+    return text[:line_end].rstrip().endswith(":") or bool(_BULLET_BEFORE.search(text, max(0, previous.start - 8), previous.start))
+
+
 def _number_of_category(text: str, number: NumberMention, sentence_start: int) -> str | None:
     """What 'the number of X ... to N' counts: the first counted noun among the words after 'number of'."""
     if text.find("number of", max(sentence_start, number.start - 150), number.start) < 0:
@@ -588,6 +599,9 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
                 category = previous.category
             elif (linked or compared or elided) and previous.category == "other" and previous_names_things:
                 category, names_things = "other", True  # "the list had 300 names, then 180, then a few dozen"
+            elif number.kind == "number" and previous is not None and previous.category not in DURATIONS | {"other", "percent"} \
+                    and _continues_list(text, previous, number):
+                category = previous.category  # "146 of our defenders returned:\n• 73 — Armed Forces\n• 41 — National Guard"
             elif number.kind in ("number", "range") and (counted_noun := _number_of_category(text, number, sentence.start)) is not None:
                 category = counted_noun
             elif number.kind == "number" and _OF_THOSE_BEFORE.search(text, max(sentence.start, number.start - 60), number.start):

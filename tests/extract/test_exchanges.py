@@ -590,3 +590,21 @@ def test_political_prisoners_freed_at_home_count_for_no_side_and_an_unnamed_ally
     f = fields(mention)
     assert (mention.party_a, mention.party_b) == ("NI", "US")
     assert f["returned_to_b"] == {"7"} and f["returned_to_a"] == {"1"}
+
+
+def test_a_one_sided_post_with_its_exchange_in_a_paragraph_of_its_own():
+    text = ("Ombudsman | 03.05.2025\n\nUkrainians are home! Today 60 of our soldiers came back from Russian captivity.\n\nAlso 4 civilians came home, "
+            "people whom Russia had been holding since 2022.\n\nThe exchange was mediated by the UAE. The Russian side received "
+            "its servicemen.")
+    (mention,) = mentions_of(text)
+    f = fields(mention)
+    assert (mention.party_a, mention.party_b) == ("RU", "UA") and mention.event_date == dt.date(2025, 5, 3)
+    assert f["soldiers_to_b"] == {"60"} and f["civilians_to_b"] == {"4"} and f["mediators"] == {"AE"}
+    text = ("Since 2022, 4,000 Ukrainians have been returned, Kyiv says.\n\nThe pace has changed: there were 20 swaps in 2023.")
+    assert mentions_of(text) == []  # a tally, then plural swaps in another paragraph: no exchange of its own
+
+
+def test_a_deal_agreed_in_a_month_has_no_place_of_that_name():
+    text = ("GAZA, Feb. 1, 2025 - Hamas freed three hostages on Saturday in exchange for 183 Palestinian prisoners. "
+            "The ceasefire agreed in January provides for 33 hostages to be released.")
+    assert not any(c.field == "location" for m in mentions_of(text) for c in m.claims)

@@ -357,3 +357,8 @@ def test_the_verb_after_a_relative_clause_of_captivity_says_what_happened():
     assert [(f[1], f[5]) for f in found] == [(4, "returned")]
     found = figs("Four Canadians who had been held in China remain there.")
     assert [(f[1], f[5]) for f in found] == [(4, "held")]
+
+
+def test_bulleted_items_under_a_lead_count_count_what_it_counts():
+    found = figs("Today 90 of our soldiers came home:\n• 50 — Army\n• 40 — Navy\n\nSeparately:\n• 7 — drones shot down")
+    assert [(f[1], f[3]) for f in found] == [(90, "soldiers"), (50, "soldiers"), (40, "soldiers"), (7, "other")]  # another list
