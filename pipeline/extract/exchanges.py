@@ -677,6 +677,14 @@ def _linked_each(text: str, figures: list[FigureMention], sentence_of) -> dict[i
     return linked
 
 
+def _reference_at(r: _Reading, date: DateMention, reference: dt.date | None) -> dt.date | None:
+    """What a date without a year is read against: the text's date, or a later full date told before it ('- Jan. 25, 2025: ...
+    The ceasefire agreed in January ...': January 2025, in a timeline whose first entry is from 2023)."""
+    told = [resolve(d, None).date for d in r.dates if d.end <= date.start and d.year is not None and d.precision == "day"]
+    latest = max(told, default=None)
+    return latest if reference is None or latest is not None and latest > reference else reference
+
+
 def _set_date(mention: ExchangeMention, date: DateMention, reference: dt.date | None, direction: str) -> bool:
     resolved = resolve(date, reference, direction)
     if resolved is None:
@@ -873,7 +881,7 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
             found = [d for d in r.dates if s.start <= d.start < s.end and (d.precision != "weekday" or reference_date is not None)
                      and _DEAL_DATE_CONTEXT.search(text, s.start, d.start)]  # "agreed on Saturday": the Saturday before the text's date
             if found and deal.event_date is None:
-                _set_date(deal, found[0], reference_date, "past")
+                _set_date(deal, found[0], _reference_at(r, found[0], reference_date), "past")
             m = _PLACE.search(s.text)
             if m and not deal.values("location") and not _names_a_country(m.group("place")):
                 deal.claims.append(Claim("location", m.group("place"), s.start + m.start("place"), s.start + m.end("place")))
@@ -1081,7 +1089,7 @@ def _earlier_agreement(r: _Reading, main: ExchangeMention, reference_date: dt.da
             if s.start + cue.end() <= d.start < s.end and d.precision == "day" and _DEAL_DATE_CONTEXT.search(r.text, s.start, d.start):
                 deal = ExchangeMention(f"m{s.start + cue.start()}", "agreed", *r.sides, s.start + cue.start())
                 deal.claims.append(Claim("status", "agreed", s.start + cue.start(), s.start + cue.end()))
-                if _set_date(deal, d, reference_date, "past") and deal.event_date < main.event_date:
+                if _set_date(deal, d, _reference_at(r, d, reference_date), "past") and deal.event_date < main.event_date:
                     return deal
                 break
     return None
@@ -1100,7 +1108,7 @@ def _agreement_without_terms(r: _Reading, cues, cue_sentences: list[int], refere
         s = r.sentences[i]
         for d in r.dates:
             if s.start <= d.start < cue.start() and d.precision in ("day", "weekday") and _DEAL_DATE_CONTEXT.search(r.text, s.start, d.start):
-                if _set_date(deal, d, reference_date, "past"):
+                if _set_date(deal, d, _reference_at(r, d, reference_date), "past"):
                     break
         found.append(deal)
     return next((deal for deal in found if deal.event_date is not None), found[0] if found else None)  # the headline's is undated

@@ -608,3 +608,10 @@ def test_a_deal_agreed_in_a_month_has_no_place_of_that_name():
     text = ("GAZA, Feb. 1, 2025 - Hamas freed three hostages on Saturday in exchange for 183 Palestinian prisoners. "
             "The ceasefire agreed in January provides for 33 hostages to be released.")
     assert not any(c.field == "location" for m in mentions_of(text) for c in m.claims)
+
+
+def test_a_month_without_a_year_in_a_timeline_takes_the_year_of_the_entries_before_it():
+    text = ("Key swaps:\n\n- March 3, 2022: Russia and Ukraine exchanged 20 soldiers each.\n- Feb. 6, 2024: Russia and Ukraine "
+            "swapped 100 prisoners each.\n\nThe deal agreed in January provided for 200 prisoners per side to be released.")
+    deal = next(m for m in mentions_of(text) if m.status == "agreed")
+    assert deal.event_date == dt.date(2024, 1, 1) and deal.date_precision == "month"
