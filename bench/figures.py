@@ -125,6 +125,7 @@ def speed(label: str, paths: list[Path], rounds: int) -> None:
     import pipeline.extract.parties as parties
     import pipeline.text.dates as dates
     import pipeline.text.numbers as numbers
+    import pipeline.text.phrases as phrases
     import pipeline.text.sentences as sentences
 
     texts = [normalize(p.read_text(encoding="utf-8")).text for p in paths]
@@ -132,7 +133,7 @@ def speed(label: str, paths: list[Path], rounds: int) -> None:
     for _ in range(rounds):
         start = time.perf_counter()
         for text in texts * 10:
-            for cached in (sentences._sentences_of, dates._dates_of, parties._parties_of, numbers.parse_number):
+            for cached in (sentences._sentences_of, dates._dates_of, parties._parties_of, numbers.parse_number, phrases.folded):
                 cached.cache_clear()
             extract_figures(text)
         best = min(best, time.perf_counter() - start)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import string
+from bisect import bisect_left
 from functools import cache
-from itertools import islice
+from itertools import accumulate, islice
 from typing import NamedTuple
 
 from pipeline.extract.parties import PartyMention, find_parties, main_sides, party_of_word
@@ -65,8 +66,8 @@ _MODIFIER = re.compile(r"[a-z][a-z-]*|[A-Z][a-z-]+(?:-[A-Z0-9]\w*)?|[A-Z]{1,5}-\
 _WORD = re.compile(r"[A-Za-z%][\w’'.-]*|%")
 _HEDGE_SIGNS = {"~": "about", "≈": "about", ">": "more_than", "<": "fewer_than", "≥": "at_least", "≤": "at_most"}
 _SHARED_NOUN = re.compile(r"\s+(?P<number>\d[\d,.]*\d|\d|[a-z]+(?:-[a-z]+)?)\s+(?=[A-Z])")
-_PHONE_WORDS = r"\b(?:tel|phone|fax|hotline|whatsapp|mobile)\b"
-_PHONE_WORD = re.compile(_PHONE_WORDS, re.IGNORECASE)
+_PHONE_WORD_LIST = ("tel", "phone", "fax", "hotline", "whatsapp", "mobile")
+_PHONE_WORDS = rf"\b(?:{'|'.join(_PHONE_WORD_LIST)})\b"
 _OPENING = string.punctuation + "“”‘’—–«»"  # what may stand right before a hedge that starts a phrase
 _AUXILIARY_BEFORE = re.compile(r"\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been|will\s+be)\s+(?:\w+ly\s+)?$", re.I)
 _EXCHANGE_FOR_ANYWHERE = re.compile(r"\bin\s+(?:exchange|return)\s+for\b", re.I)
@@ -175,8 +176,21 @@ def _is_year(number: NumberMention, surface: str) -> bool:
     return number.kind == "number" and _YEAR.fullmatch(surface) is not None
 
 
-def _excluded(text: str, number: NumberMention, surface: str, date_spans: list[tuple[int, int]]) -> bool:
-    if any(s < number.end and number.start < e for s, e in date_spans):
+class _Spans:
+    """Spans that no figure may overlap (dates, telephone numbers, ...), asked in logarithmic time."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [start for start, _ in spans]
+        self.reach = list(accumulate((end for _, end in spans), max, initial=-1))[1:]  # the furthest end of the spans so far
+
+    def overlap(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)  # spans[:i] start before the number ends
+        return i > 0 and self.reach[i - 1] > start
+
+
+def _excluded(text: str, number: NumberMention, surface: str, date_spans: _Spans) -> bool:
+    if date_spans.overlap(number.start, number.end):
         return True
     if number.kind != "number":
         return False
@@ -224,8 +238,14 @@ def _not_count_spans(text: str) -> list[tuple[int, int]]:
                 slash = text.find("/", m.end())
                 continue
         slash = text.find("/", slash + 1)
-    if _PHONE_WORD.search(text):
-        spans += [m.span() for m in _PHONE_AFTER_WORD.finditer(text)]
+    low = text.lower()  # a case-blind pattern scan costs about a millisecond per article: find the words as plain text
+    for word in _PHONE_WORD_LIST:
+        at = low.find(word)
+        while at >= 0:
+            m = _PHONE_AFTER_WORD.match(text, at)  # the number pattern tried only where a telephone word is
+            if m and not (at and low[at - 1].isalnum()):
+                spans.append(m.span())
+            at = low.find(word, at + 1)
     return spans
 
 
@@ -531,7 +551,7 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
     parties = find_parties(text) if parties is None else parties
     sides = main_sides(parties)
     sentences = split_sentences(text)
-    date_spans = [(d.start, d.end) for d in find_dates(text) if d.precision != "weekday"] + _not_count_spans(text)
+    date_spans = _Spans([(d.start, d.end) for d in find_dates(text) if d.precision != "weekday"] + _not_count_spans(text))
     figures: list[FigureMention] = []
     sentence_iter = iter(sentences)
     sentence = next(sentence_iter, None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import NamedTuple
 
 from ahocorasick_rs import AhoCorasick, MatchKind
@@ -49,6 +50,7 @@ def lowered(text: str) -> str | None:
     return low if len(low) == len(text) else None
 
 
+@lru_cache(maxsize=8)  # one text is folded for its numbers, predicates and cue words in turn
 def folded(text: str) -> str:
     """Lower case, one kind of apostrophe and every white-space character a plain space: offsets unchanged (the few
     characters that grow when lower-cased keep their case)."""
