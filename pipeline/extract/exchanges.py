@@ -44,6 +44,7 @@ _AND_BETWEEN = re.compile(r",?\s+and\s+")
 _ADDED = re.compile(r"\b(?:along\s+with|in\s+addition\s+to|as\s+well\s+as|plus)\s+(?:\w+\s+){0,2}$", re.I)
 _HELD_BY_AFTER = re.compile(rf"[^.;]{{0,60}}?\b(?:from|out\s+of)\s+(?P<holder>{_PARTY_WORD})\s+captivity\b"
                             rf"|[^.;]{{0,80}}?\bwhom\s+(?P<keeper>{_PARTY_WORD})\s+(?:had\s+been\s+|has\s+been\s+|was\s+)?holding\b")
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas)\s+|;\s+")
 _THE_EXCHANGE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]oday's)\s+(?:prisoner\s+)?(?:exchange|swap|handover)\b(?!s)")
 _RELEASE_NOUN = re.compile(r"\b(?:release|releases|handover)\s+of\b")
 _ONE_PERSON = re.compile(r"(?:a|an|one)\s+(?:[a-z-]+\s+){0,2}(?:ally|man|woman|businessman|businesswoman|diplomat|agent|spy|citizen|national|"
@@ -765,9 +766,15 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
         if len(releasing[i]) == 1 and len(releasing[j]) == 1 and releasing[i].keys() != releasing[j].keys():
             for k in (i, j):
                 all_cues[k] = all_cues[k] or _release_cue(releasing[k], text, sentences[k], sides_needed=1)
+    figures = extract_figures(text, parties) if figures is None else figures
+    # "resulting in the release of 84 Ukrainian prisoners and 84 Russian prisoners": two sides' people freed in one sentence
+    for i, s in enumerate(sentences):
+        freed = [] if all_cues[i] else [f for f in figures if s.start <= f.start < s.end and f.category in COUNTED and f.party is not None
+                                       and f.predicate in ("released", "returned", "exchanged") and not _is_organization(f.party)]
+        if len({f.party for f in freed}) >= 2 and not _cue_pattern("future").search(s.text) and not _cue_phrases("planned", text).any_within(s.start, s.end):
+            all_cues[i] = [(Found(freed[0].start, freed[0].end, text, -1), "main", False)]
     cues = {i: [(m, kind) for m, kind, stage in typed if not stage] for i, typed in enumerate(all_cues)}
     has_event = any(kind in _EVENT_KINDS for typed in cues.values() for _, kind in typed)
-    figures = extract_figures(text, parties) if figures is None else figures
     deal_cue = _cue_pattern("deal")
     future = _cue_pattern("future")
     # A deal's terms may follow the sentence that names it: "The ceasefire took effect ... Under its first phase, 33 hostages are to be freed ..."
@@ -981,23 +988,27 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
 
     # Handovers told in their own sentence with their own day ("The first stage took place on Monday ...").
     stage_mentions = []
+    main_clauses: list[ExchangeMention] = []  # a clause of a stage sentence that tells the main handover's day
     for i, date in sorted(stage_sentences.items()):
         # "... Russia and Ukraine exchanged 95 each. On Friday, Armenia handed over two soldiers and Azerbaijan released 32":
         # a handover whose sentence names two other sides is theirs.
         own = _own_pair(sentences[i], text, side_mentions)
         pair = own if own is not None and not any(_is_organization(code) for code in own) else sides
-        mention = ExchangeMention(f"m{date.start}", "completed", *pair, date.start)
-        cue = next(m for m, kind in cues[i] if kind in ("main", "background"))
-        mention.claims.append(Claim("status", "completed", cue.start(), cue.end()))
-        _set_date(mention, date, reference, "past")
-        if main is not None and mention.event_date == main.event_date and pair == sides:
-            del stage_sentences[i]
-            continue
-        reading = r if pair == sides else replace(r, sides=pair)
-        _add_counts(reading, mention, [f for f in figures if r.inside(i, f.start) and f.predicate != "agreed"])
-        _add_named_people(reading, mention, [(i, sentences[i].start, sentences[i].end)])
-        mention.claims += _mediator_claims([p for p in mediations if r.inside(i, p.start)])
-        stage_mentions.append(mention)
+        clauses = _dated_clauses(r, i, date, in_segment)
+        for lo, hi, clause_date in clauses:
+            mention = ExchangeMention(f"m{clause_date.start}", "completed", *pair, clause_date.start)
+            cue = next(m for m, kind in cues[i] if kind in ("main", "background"))
+            mention.claims.append(Claim("status", "completed", cue.start(), cue.end()))
+            _set_date(mention, clause_date, reference, "past")
+            same_as_main = main is not None and mention.event_date == main.event_date and pair == sides
+            if same_as_main and len(clauses) == 1:
+                del stage_sentences[i]
+                continue
+            reading = r if pair == sides else replace(r, sides=pair)
+            _add_counts(reading, mention, [f for f in figures if lo <= f.start < hi and f.predicate != "agreed"])
+            _add_named_people(reading, mention, [(i, lo, hi)])
+            mention.claims += _mediator_claims([p for p in mediations if lo <= p.start < hi])
+            (main_clauses if same_as_main else stage_mentions).append(mention)
 
     planned_sentences = [i for i in cue_sentences if "planned" in kinds(i)]
     if main is not None:
@@ -1007,6 +1018,8 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
                             and not any(r.inside(i, f.start) for i in planned_sentences if "main" not in kinds(i))
                             and not any(r.inside(i, f.start) for i in deal_sentences if "main" not in kinds(i))]
         _add_counts(r, main, handover_figures)
+        for clause in main_clauses:  # "..., and the last 350 per side were exchanged on Sunday", the main handover's day
+            main.claims += [c for c in clause.claims if c.field not in ("status", "event_date")]
         main_spans = [(sentences[i].start, sentences[i].end) for i in main_sentences if i not in stage_sentences]
         # "Israeli soldier Gilad Shalit has returned home ...": a sentence with no event word and no date of its own (a deal's
         # terms may be in it too) tells a named person's part of the handover.
@@ -1037,6 +1050,8 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     if deal is not None:
         deal.claims += _mediator_claims(deal_mediations)
         mentions.append(deal)
+        if main is not None:
+            _move_stage_total(main, [m for m in stage_mentions if m.status == "completed"], deal)
 
     for start, end, d in segments:
         mention = ExchangeMention(f"m{d.start}", "completed", a, b, d.start)
@@ -1093,6 +1108,40 @@ def _earlier_agreement(r: _Reading, main: ExchangeMention, reference_date: dt.da
                     return deal
                 break
     return None
+
+
+def _dated_clauses(r: _Reading, i: int, date: DateMention, in_segment) -> list[tuple[int, int, DateMention]]:
+    """The clauses of a stage sentence that each have their own day ('On Saturday, each side released 350 more, and the
+    last 350 per side were exchanged on Sunday'), each with the clauses after it that have none; else the whole sentence."""
+    s = r.sentences[i]
+    bounds = [s.start] + [m.start() for m in _CLAUSE_BREAK.finditer(r.text, s.start, s.end)] + [s.end]
+    dated: list[tuple[int, int, DateMention]] = []
+    for lo, hi in zip(bounds, bounds[1:]):
+        own = [d for d in _event_date_candidates(r, i, set()) if lo <= d.start < hi and not in_segment(d.start)]
+        if own:
+            dated.append((lo, hi, own[0]))
+        elif dated:
+            dated[-1] = (dated[-1][0], hi, dated[-1][2])
+    if len(dated) < 2:
+        return [(s.start, s.end, date)]
+    return [(s.start if k == 0 else lo, hi, d) for k, (lo, hi, d) in enumerate(dated)]
+
+
+def _move_stage_total(main: ExchangeMention, stages: list[ExchangeMention], deal: ExchangeMention) -> None:
+    """'... completed a three-day exchange in which each side handed over 1,000 people. The swap began on Friday, when 300
+    ... On Saturday, 350 more, and the last 350 per side on Sunday.': a count of the main handover that is the sum of every
+    day's is the whole exchange's, so it goes to the deal (when the deal states none)."""
+    for side in ("a", "b"):
+        field = f"returned_to_{side}"
+        values = {int(v) for v in main.values(field)}
+        stage_sum = sum(int(st.values(field)[0]) for st in stages if st.values(field) and (st.party_a, st.party_b) == (main.party_a, main.party_b))
+        if len(values) < 2 or not stage_sum or deal.values(field):
+            continue
+        total = max(values)
+        if any(stage_sum + part == total for part in values - {total}):
+            moved = [c for c in main.claims if c.field == field and int(c.value) == total]
+            main.claims = [c for c in main.claims if c not in moved]
+            deal.claims += [replace(c, inferred=True) for c in moved]
 
 
 def _agreement_without_terms(r: _Reading, cues, cue_sentences: list[int], reference_date: dt.date | None, in_segment) -> ExchangeMention | None:

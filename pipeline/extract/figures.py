@@ -47,6 +47,8 @@ _OF_THOSE_BEFORE = re.compile(r"\b[Oo]f\s+(?:those|the\s+people|the\s+ones)\s+(?
 # "The hostages were transferred in two groups, seven in the morning and 13 later": bare counts of the sentence's subject
 _SUBJECT_NOUN = re.compile(r"[\"“]?(?:The|All|These|Those)\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]+)\s+(?:were|are|had|have|was|is)\b")
 # "the total number of captives freed ... to more than 4,600", "put the number of their soldiers held at between 6,000 and 8,000"
+# "each side released 350 more," / "350 more were freed": "more" ends the phrase (not "3 more Estonian citizens", "more than")
+_MORE_AFTER = re.compile(r"\s+more(?=\s*[,.;:)]|\s+(?:and|or|were|was|are|is|had|have|on|in|at|to|from|of|later|each)\b)")
 _BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-*•–—·][ \t]+$")
 _NUMBER_OF_BEFORE = re.compile(r"\bnumber\s+of\s+(?P<words>(?:[a-z-]+\s+){0,2}[a-z-]+)\b[^.;:\d]{0,80}?\b(?:to|at|is|was|stands\s+at|stood\s+at|reached|as)\s+(?:[a-z]+\s+){0,2}$")
 # "Air defences shot down 87 drones; 25 were lost": a bare number opening a clause counts what the clause before counted.
@@ -55,6 +57,7 @@ _SUBJECT_START = re.compile(r"[\"“]?(?:(?:Only|Just|Some|About|Nearly|Almost|A
 _CLAUSE_OPENS_BEFORE = re.compile(r"[;:]\s*(?:[a-z]\w*\s+|[A-Z]\w*\s+){0,3}$")  # "; by Friday about 4,800 had been handed over"
 _VERB_AFTER = re.compile(r"\s+(?:were|was|are|is|had|have|has|remain|remained|went|got|came)\b")
 _DISTRIBUTIVE_AFTER = re.compile(r"\s+(?:each|apiece|per\s+side|a\s+side|(?:on|from)\s+each\s+side|each\s+way)\b", re.IGNORECASE)
+_EACH_SIDE_BEFORE = re.compile(r"\b(?:each|either|both)\s+sides?\s+(?:released|freed|handed\s+over|returned|exchanged|swapped)\s+$", re.IGNORECASE)  # "each side released 60"
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)  # "hand over its 500" (no noun after)
 _SWAP_PREDICATES = frozenset({"exchanged", "released", "returned", "agreed"})
 # "How many people came home?": the question an answer's bare numbers count for (up to two words before the noun).
@@ -368,8 +371,9 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
                     i + 1 >= len(words) or words[i + 1].group().lower() not in categories()):
                 return "people", code, word_match.end()  # "84 Ukrainians"
             party = code
-        elif lowered == "more" and i + 1 < len(words) and words[i + 1].group().rstrip(".’'").lower() in categories():
-            pass  # "200 more detainees"
+        elif lowered == "more" and i + 1 < len(words) and (words[i + 1].group().rstrip(".’'").lower() in categories()
+                                                           or party_of_word(words[i + 1].group().rstrip(".’'")) is not None):
+            pass  # "200 more detainees", "3 more Estonian citizens"
         elif lowered in ("and", "or") and party is not None and i > 0:
             shared = _SHARED_NOUN.match(text, word_match.end())  # "207 Ukrainian and 195 Russian POWs": one noun for both
             if shared and parse_number(shared.group("number")) is not None:
@@ -558,6 +562,7 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
     predicates = _Predicates(text)
     previous: FigureMention | None = None
     previous_names_things = False
+    last_counted: FigureMention | None = None  # the last figure that counts people or things
     counted: dict[float, FigureMention] = {}  # the last figure of each value that counts people or things
     exchanged: FigureMention | None = None  # the last count of people exchanged, released or returned
     has_pipes = "|" in text  # a plain-text table is possible only then
@@ -617,6 +622,8 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
                 category, party = antecedent.category, party or antecedent.party  # "the remaining three": named before
             elif (linked or compared or elided) and previous.category not in DURATIONS | {"other", "percent"}:
                 category = previous.category
+            elif number.kind == "number" and last_counted is not None and _MORE_AFTER.match(text, number.end):
+                category, party = last_counted.category, party or last_counted.party  # "each side released 350 more"
             elif (linked or compared or elided) and previous.category == "other" and previous_names_things:
                 category, names_things = "other", True  # "the list had 300 names, then 180, then a few dozen"
             elif number.kind == "number" and previous is not None and previous.category not in DURATIONS | {"other", "percent"} \
@@ -633,7 +640,8 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
                   and (asked := _asked_category(text, number)) is not None):
                 category = asked  # "How many people came home?" "A hundred and twenty-six on our side."
             elif number.kind == "number" and exchanged is not None and (
-                    _DISTRIBUTIVE_AFTER.match(text, number.end) or _POSSESSIVE_BEFORE.search(text, max(0, number.start - 8), number.start)):
+                    _DISTRIBUTIVE_AFTER.match(text, number.end) or _POSSESSIVE_BEFORE.search(text, max(0, number.start - 8), number.start)
+                    or _EACH_SIDE_BEFORE.search(text, max(0, number.start - 40), number.start)):
                 category, party = exchanged.category, party  # "170 each", "500 per side", "hand over its 500": the swap's people
             elif number.kind == "number" and _TOLL_BEFORE.search(text, max(sentence.start, number.start - 50), number.start):
                 category, predicate = "people", predicate or "killed"
@@ -658,7 +666,7 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
         figures.append(figure)
         previous, previous_names_things = figure, names_things
         if category not in DURATIONS | {"other", "percent"}:
-            counted[number.value] = figure
+            counted[number.value] = last_counted = figure
             if predicate in _SWAP_PREDICATES:
                 exchanged = figure
     return figures

@@ -615,3 +615,23 @@ def test_a_month_without_a_year_in_a_timeline_takes_the_year_of_the_entries_befo
             "swapped 100 prisoners each.\n\nThe deal agreed in January provided for 200 prisoners per side to be released.")
     deal = next(m for m in mentions_of(text) if m.status == "agreed")
     assert deal.event_date == dt.date(2024, 1, 1) and deal.date_precision == "month"
+
+
+def test_two_sides_people_freed_in_one_sentence_make_an_exchange():
+    text = ("Published: May 7, 2026\n\nQatar's mediation resulted in the release of 12 Armenian prisoners and 12 "
+            "Azerbaijani prisoners on Tuesday, the ministry said.")
+    (mention,) = mentions_of(text)
+    assert (mention.party_a, mention.party_b) == ("AM", "AZ") and mention.event_date == dt.date(2026, 5, 5)
+    assert fields(mention)["returned_to_a"] == {"12"} and fields(mention)["returned_to_b"] == {"12"}
+    assert all(m.status != "completed" for m in mentions_of("Published: May 7, 2026\n\nThe deal will result in the release of 12 "
+                                                            "Armenian prisoners and 12 Azerbaijani prisoners next week."))
+
+
+def test_a_multi_day_exchange_gives_a_record_per_day_and_its_total_to_the_deal():
+    text = ("Sunday 12 April 2026\n\nArmenia and Azerbaijan on Sunday completed a two-day exchange in which each side handed over "
+            "100 prisoners.\n\nOn Saturday, each side released 60, and the last 40 per side were exchanged on Sunday.\n\n"
+            "The exchange was agreed in talks in Abu Dhabi on 2 March.")
+    by_date = {m.event_date: m for m in mentions_of(text)}
+    assert fields(by_date[dt.date(2026, 4, 11)])["returned_to_a"] == {"60"}
+    assert fields(by_date[dt.date(2026, 4, 12)])["returned_to_a"] == {"40"}
+    assert fields(by_date[dt.date(2026, 3, 2)])["returned_to_a"] == {"100"} and by_date[dt.date(2026, 3, 2)].status == "agreed"

@@ -362,3 +362,9 @@ def test_the_verb_after_a_relative_clause_of_captivity_says_what_happened():
 def test_bulleted_items_under_a_lead_count_count_what_it_counts():
     found = figs("Today 90 of our soldiers came home:\n• 50 — Army\n• 40 — Navy\n\nSeparately:\n• 7 — drones shot down")
     assert [(f[1], f[3]) for f in found] == [(90, "soldiers"), (50, "soldiers"), (40, "soldiers"), (7, "other")]  # another list
+
+
+def test_n_more_ending_its_phrase_counts_what_was_counted_last():
+    found = figs("On Monday 200 prisoners went home. On Tuesday 150 more were freed, and 3 more Estonian citizens wait.")
+    assert [(f[1], f[3], f[4]) for f in found] == [(200, "prisoners", None), (150, "prisoners", None), (3, "people", "EE")]
+    assert [f[5] for f in found[:2]] == ["returned", "released"]
