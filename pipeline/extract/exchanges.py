@@ -37,7 +37,7 @@ _EACH_BEFORE = re.compile(r"\b(?:each\s+side|every\s+side|both\s+sides|each\s+co
 # "Russia released", "Hamas is to free", "Israel's prison service said it had freed"
 _COUNT_AHEAD = r"(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds)\b)"  # a count starts here
 _ASIDE = r"(?:\s*\([^()]{1,40}\))?"  # "Ansar Allah (the Houthis) freed ..."
-_INSTITUTION = r"(?:\s+(?:government|authorities|side|army|military|forces|coalition|prison\s+service|rebels|movement|militia|group))?"  # "the Yemeni government freed ..."
+_INSTITUTION = r"(?:\s+(?:rebel\s+|armed\s+)?(?:government|authorities|side|army|military|forces|coalition|prison\s+service|rebels|movement|militia|group))?"  # "the Yemeni government freed ..."
 _GIVER = re.compile(rf"(?P<giver>{_PARTY_WORD}){_INSTITUTION}{_ASIDE}(?:(?:\s+[a-z][\w-]*){{0,3}}\s+said\s+(?:that\s+)?(?:it|they))?\s+(?:has\s+|had\s+|have\s+|will\s+|would\s+|was\s+|were\s+|(?:is|are|was|were)\s+(?:due\s+)?to\s+|agreed\s+to\s+)?(?:later\s+|also\s+|then\s+|\w+ly\s+)?(?:began\s+|started\s+|continued\s+)?(?:released|releasing|freed|freeing|free|release|handed\s+over|handing\s+over|hand\s+over|returned(?!\s+home)|returning|transferred|transferring|sent\s+back|repatriated|pardoned|granted\s+clemency\s+to)\s+(?:\w+\s+){{0,3}}$")
 _GIVER_AFTER = re.compile(rf"\s*(?:\w+\s+){{0,2}}?(?:freed|released|handed\s+over|returned)\s+by\s+(?:the\s+)?(?P<giver>{_PARTY_WORD})")
 _AND_BETWEEN = re.compile(r",?\s+and\s+")
@@ -85,7 +85,7 @@ _ANSWERING = re.compile(r"[\"“'‘]?In\s+(?:exchange|return|turn|its\s+turn|th
 _BOTH_SIDES = re.compile(r"\b(?:two|both|the|all|warring)\s+(?:sides|parties|countries)\b|\b(?:in\s+total|a\s+total\s+of)\b", re.I)
 _PART_OF = re.compile(r"\s+of\s+(?:the|those|these|them)\b", re.I)  # "114 of the freed prisoners": a part, already counted
 _TOTAL_BEFORE = re.compile(r"\b(?:exchange|swap|trade|exchanged|swapped|traded|exchanging|swapping)\s+(?:\w+\s+)?$", re.I)
-_RELEASES_AFTER = re.compile(_ASIDE + r"(?:\s+on\s+[A-Z][a-z]+)?\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+|later\s+|(?P<future>will\s+|would\s+|is\s+to\s+|are\s+to\s+))?(?:began\s+|started\s+)?(?P<verb>released|freed|handed\s+over|returned|pardoned|release|free|hand\s+over|return|releasing|freeing|releases|frees|hands\s+over)\s+(?:(?:or|and)\s+\w+\s+)?(?:\w+\s+){0,3}?"
+_RELEASES_AFTER = re.compile(_INSTITUTION + _ASIDE + r"(?:\s+on\s+[A-Z][a-z]+)?\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+|later\s+|(?P<future>will\s+|would\s+|is\s+to\s+|are\s+to\s+))?(?:began\s+|started\s+)?(?P<verb>released|freed|handed\s+over|returned|pardoned|release|free|hand\s+over|return|releasing|freeing|releases|frees|hands\s+over)\s+(?:(?:or|and)\s+\w+\s+)?(?:\w+\s+){0,3}?"
                              + _COUNT_AHEAD)  # "Israel freed 90 ..."
 _FREES = re.compile(r"\b(?:released|releasing|freed|freeing|free|release|pardoned)\b")  # not "returned": "Ukraine returned 95 Ukrainians" brings them home
 _AGREED_EARLIER = re.compile(rf"\b{_PASSIVE}agreed\b|\b(?:signed|reached)\s+(?:an?\s+|the\s+)?(?:agreement|deal|accord)\b"
@@ -133,7 +133,7 @@ _STATEMENT_DATE = re.compile(r"\b(?:said|says|announced|declared|reported|told|c
 _PEOPLE = re.compile(r"\b(?:prisoners?|POWs?|captives?|detainees?|hostages?|soldiers?|servicemen|civilians|troops|defenders|inmates|people|persons|nationals|citizens)\b", re.I)
 _MEDIATOR_WORDS = ("mediat", "broker", "facilitat", "go-between", "intermediar", "helped", "good offices", "grateful", "thank")  # the subject pattern runs only if one is there
 _MEDIATOR_SUBJECT = re.compile(rf"(?P<who>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:(?:acted\s+as|served\s+as|was|were)\s+(?:the\s+|a\s+)?(?:mediators?|brokers?|go-betweens?|intermediar(?:y|ies))\b|(?:provided|offered)\s+(?:\w+\s+)?(?:mediation|good\s+offices)\b)"
-                               rf"|(?P<who2>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:mediated|brokered|facilitated)\s+(?:the|a|an|this)\s+(?:\w+\s+)?(?:exchange|swap|deal|agreement|handover|release)"
+                               rf"|(?P<who2>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:mediated|brokered|facilitated)\s+(?:the|a|an|this)\s+(?:\w+\s+)?(?:exchange|swap|deal|agreement|handover|release|talks|negotiations)"
                                # "Ankara and Riyadh helped arrange an exchange": the sides arrange, a third party helps
                                # "We are grateful to the United Arab Emirates for their help"
                                # "We thank Qatar.", "Thank you to our partners from the United Arab Emirates."

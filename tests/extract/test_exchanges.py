@@ -635,3 +635,15 @@ def test_a_multi_day_exchange_gives_a_record_per_day_and_its_total_to_the_deal()
     assert fields(by_date[dt.date(2026, 4, 11)])["returned_to_a"] == {"60"}
     assert fields(by_date[dt.date(2026, 4, 12)])["returned_to_a"] == {"40"}
     assert fields(by_date[dt.date(2026, 3, 2)])["returned_to_a"] == {"100"} and by_date[dt.date(2026, 3, 2)].status == "agreed"
+
+
+def test_a_headline_pair_in_the_present_tense_names_the_sides_and_a_facilitator_of_talks_is_a_mediator():
+    text = ("Explainer: how Armenia and Azerbaijan swap prisoners\n\nWho helps?\nMostly Qatar, which has brokered most of "
+            "the swaps, with Turkey and Egypt also involved.\n\nWhat happened last?\nThe latest swap, on June 3, 2025, saw 12 "
+            "prisoners released by each side.")
+    (mention,) = mentions_of(text)
+    assert (mention.party_a, mention.party_b) == ("AM", "AZ") and fields(mention)["returned_to_a"] == {"12"}
+    text = ("KINSHASA, May 5, 2025 - The M23 rebel group freed 20 Congolese soldiers on Monday and Kinshasa released 15 rebel "
+            "fighters in return, the ICRC said. Qatar had facilitated the talks.")
+    (mention,) = mentions_of(text)
+    assert (mention.party_a, mention.party_b) == ("CD", "M23") and fields(mention)["mediators"] == {"QA"}
