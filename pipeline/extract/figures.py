@@ -49,6 +49,8 @@ _SUBJECT_NOUN = re.compile(r"[\"“]?(?:The|All|These|Those)\s+(?:[a-z-]+\s+){0,
 # "the total number of captives freed ... to more than 4,600", "put the number of their soldiers held at between 6,000 and 8,000"
 # "each side released 350 more," / "350 more were freed": "more" ends the phrase (not "3 more Estonian citizens", "more than")
 _MORE_AFTER = re.compile(r"\s+more(?=\s*[,.;:)]|\s+(?:and|or|were|was|are|is|had|have|on|in|at|to|from|of|later|each)\b)")
+# "Russia received 84 of its own in exchange": a group's own people, with no noun after "own" ("95 of its own servicemen")
+_OF_ITS_OWN = re.compile(r"\s+of\s+(?:its|their|our|his|her)\s+own(?=\s*[,.;:)]|\s+(?:in|on|at|to|from|and|as|after|before|with|under|back|home)\b)")
 _BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-*•–—·][ \t]+$")
 _NUMBER_OF_BEFORE = re.compile(r"\bnumber\s+of\s+(?P<words>(?:[a-z-]+\s+){0,2}[a-z-]+)\b[^.;:\d]{0,80}?\b(?:to|at|is|was|stands\s+at|stood\s+at|reached|as)\s+(?:[a-z]+\s+){0,2}$")
 # "Air defences shot down 87 drones; 25 were lost": a bare number opening a clause counts what the clause before counted.
@@ -82,7 +84,7 @@ _LIST_MARK_AFTER = re.compile(r"[.)]\s")
 _NUMBER_SIGN_BEFORE = re.compile(r"(?:No\.|#|number)\s*$")
 _AGE_AFTER = re.compile(r"-year-old|\s+years?\s+old\b")
 # "Serhiy was 23 when ...", "she turned three while ...": a person's age, said with a verb and no noun after
-_AGE_VERB_BEFORE = re.compile(r"(?:(?:\b(?:he|she|I|who|youngest|oldest)|[A-Z][a-z]+)\s+(?:was|is)|\bturn(?:ed|s))\s+(?:just\s+)?$")  # "the youngest is 22;"
+_AGE_VERB_BEFORE = re.compile(r"(?:(?:\b(?:he|she|I|who)|[A-Z][a-z]+|\b(?:youngest|oldest)(?:\s+[a-z]+){0,2})\s+(?:was|is)|\bturn(?:ed|s))\s+(?:just\s+)?$")  # "the youngest freed soldier is 21."
 _AGE_VERB_AFTER = re.compile(r"\s+(?:when|while|as|at\s+the\s+time)\b|\s*[.,;]")
 _AGE_BEFORE = re.compile(r"\b(?:aged?|age|ages)\s+(?:(?:between\s+)?\d{1,3}(?:,\s*|\s+(?:and|or|to)\s+|\s*-\s*))*$")  # "aged 19 and 20"
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
@@ -342,6 +344,12 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
         noun = following.group().rstrip(".’'").lower() if following else None
         if noun in categories():
             return categories()[noun], None, following.start() + len(noun)
+        second = _NEXT_WORD.match(text, following.end()) if following else None
+        pair = f"{noun} {second.group(1).rstrip('.’').lower()}" if second else None
+        if pair in categories():  # "78 are service members"
+            return categories()[pair], None, second.end(1)
+    if number.kind == "number" and _OF_ITS_OWN.match(text, number.end, sentence_end):
+        return "people", None, _OF_ITS_OWN.match(text, number.end, sentence_end).end()  # "Russia received 84 of its own"
     party = None
     words = list(islice(_WORD.finditer(text, pos, min(sentence_end, pos + 80)), 7))  # the loop reads at most seven
     multi_word_starts = _multi_word_starts()
@@ -577,7 +585,7 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
         category, party, np_end = _noun_phrase(text, number, sentence.end)
         if _is_year(number, surface) and category is None:
             continue
-        if category is None and number.kind == "number" and number.value < 120 and _AGE_VERB_BEFORE.search(text, max(sentence.start, number.start - 20), number.start) \
+        if category is None and number.kind == "number" and number.value < 120 and _AGE_VERB_BEFORE.search(text, max(sentence.start, number.start - 40), number.start) \
                 and _AGE_VERB_AFTER.match(text, number.end):
             continue
         if category in (None, UNKNOWN_NOUN, "other") and number.kind == "number" and _names_a_thing(text, number.start, sentence.start):

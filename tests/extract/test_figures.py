@@ -368,3 +368,11 @@ def test_n_more_ending_its_phrase_counts_what_was_counted_last():
     found = figs("On Monday 200 prisoners went home. On Tuesday 150 more were freed, and 3 more Estonian citizens wait.")
     assert [(f[1], f[3], f[4]) for f in found] == [(200, "prisoners", None), (150, "prisoners", None), (3, "people", "EE")]
     assert [f[5] for f in found[:2]] == ["returned", "released"]
+
+
+def test_after_round_28_two_word_nouns_after_a_copula_own_people_and_the_age_of_the_youngest_soldier():
+    found = figs("Of them, 40 are service members and two are civilians.")
+    assert [(f[1], f[3]) for f in found] == [(40, "soldiers"), (2, "civilians")]
+    assert [(f[1], f[3]) for f in figs("Moscow got 40 of its own back.")] == [(40, "people")]
+    assert [(f[1], f[3]) for f in figs("Moscow got 40 of its own soldiers back.")] == [(40, "soldiers")]
+    assert figs("The youngest freed soldier is 21.") == []
