@@ -1116,15 +1116,16 @@ def _dated_clauses(r: _Reading, i: int, date: DateMention, in_segment) -> list[t
     s = r.sentences[i]
     bounds = [s.start] + [m.start() for m in _CLAUSE_BREAK.finditer(r.text, s.start, s.end)] + [s.end]
     dated: list[tuple[int, int, DateMention]] = []
+    candidates = [d for d in _event_date_candidates(r, i, set()) if not in_segment(d.start)]
     for lo, hi in zip(bounds, bounds[1:]):
-        own = [d for d in _event_date_candidates(r, i, set()) if lo <= d.start < hi and not in_segment(d.start)]
+        own = [d for d in candidates if lo <= d.start < hi]
         if own:
             dated.append((lo, hi, own[0]))
         elif dated:
             dated[-1] = (dated[-1][0], hi, dated[-1][2])
     if len(dated) < 2:
         return [(s.start, s.end, date)]
-    return [(s.start if k == 0 else lo, hi, d) for k, (lo, hi, d) in enumerate(dated)]
+    return [(s.start if k == 0 else lo, hi, d) for k, (lo, hi, d) in enumerate(dated)]  # the first also takes any undated opening
 
 
 def _move_stage_total(main: ExchangeMention, stages: list[ExchangeMention], deal: ExchangeMention) -> None:

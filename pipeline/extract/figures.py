@@ -46,12 +46,12 @@ _ELLIPSIS_END = re.compile(r"\s*(?:[.;!?]|,\s|$)|\s+(?:to|from)\s+[A-Z]")  # "Ky
 _OF_THOSE_BEFORE = re.compile(r"\b[Oo]f\s+(?:those|the\s+people|the\s+ones)\s+(?:\w+\s+)?[a-z]+ed,\s+(?:[a-z]+\s+){0,3}$")
 # "The hostages were transferred in two groups, seven in the morning and 13 later": bare counts of the sentence's subject
 _SUBJECT_NOUN = re.compile(r"[\"“]?(?:The|All|These|Those)\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]+)\s+(?:were|are|had|have|was|is)\b")
-# "the total number of captives freed ... to more than 4,600", "put the number of their soldiers held at between 6,000 and 8,000"
 # "each side released 350 more," / "350 more were freed": "more" ends the phrase (not "3 more Estonian citizens", "more than")
 _MORE_AFTER = re.compile(r"\s+more(?=\s*[,.;:)]|\s+(?:and|or|were|was|are|is|had|have|on|in|at|to|from|of|later|each)\b)")
 # "Russia received 84 of its own in exchange": a group's own people, with no noun after "own" ("95 of its own servicemen")
 _OF_ITS_OWN = re.compile(r"\s+of\s+(?:its|their|our|his|her)\s+own(?=\s*[,.;:)]|\s+(?:in|on|at|to|from|and|as|after|before|with|under|back|home)\b)")
 _BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-*•–—·][ \t]+$")
+# "the total number of captives freed ... to more than 4,600", "put the number of their soldiers held at between 6,000 and 8,000"
 _NUMBER_OF_BEFORE = re.compile(r"\bnumber\s+of\s+(?P<words>(?:[a-z-]+\s+){0,2}[a-z-]+)\b[^.;:\d]{0,80}?\b(?:to|at|is|was|stands\s+at|stood\s+at|reached|as)\s+(?:[a-z]+\s+){0,2}$")
 # "Air defences shot down 87 drones; 25 were lost": a bare number opening a clause counts what the clause before counted.
 _OF_THE_WHOLE_BEFORE = re.compile(r"\b[Oo]f\s+(?:the|these|those)\s+(?P<whole>\d[\d,]*),\s+(?:[a-z]+\s+){0,3}$")
@@ -348,8 +348,9 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
         pair = f"{noun} {second.group(1).rstrip('.’').lower()}" if second else None
         if pair in categories():  # "78 are service members"
             return categories()[pair], None, second.end(1)
-    if number.kind == "number" and _OF_ITS_OWN.match(text, number.end, sentence_end):
-        return "people", None, _OF_ITS_OWN.match(text, number.end, sentence_end).end()  # "Russia received 84 of its own"
+    own = _OF_ITS_OWN.match(text, number.end, sentence_end) if number.kind == "number" else None
+    if own:
+        return "people", None, own.end()  # "Russia received 84 of its own"
     party = None
     words = list(islice(_WORD.finditer(text, pos, min(sentence_end, pos + 80)), 7))  # the loop reads at most seven
     multi_word_starts = _multi_word_starts()
@@ -518,7 +519,7 @@ def _continues_list(text: str, previous: FigureMention, number: NumberMention) -
     if between.count("\n") != 1 or not _BULLET_BEFORE.search(text, max(0, number.start - 8), number.start):
         return False
     line_end = previous.end + between.index("\n")
-    return text[:line_end].rstrip().endswith(":") or bool(_BULLET_BEFORE.search(text, max(0, previous.start - 8), previous.start))
+    return text[previous.end:line_end].rstrip().endswith(":") or bool(_BULLET_BEFORE.search(text, max(0, previous.start - 8), previous.start))
 
 
 def _number_of_category(text: str, number: NumberMention, sentence_start: int) -> str | None:
