@@ -31,7 +31,7 @@ _NOT_MODIFIERS = frozenset(
     "and or of in on at to for from with by were was are is be been being have has had the a an that who which as "
     "per each every than but not all its their his her our this these those some about into over under after before "
     "during since until while when where more between among across against without within through via".split())
-_REFERENCE_NOUNS = r"(?:sides|countries|nations|parties|governments|leaders|delegations|presidents|men|states|neighbours|neighbors|armies|capitals|camps|factions|groups|communities|allies|rivals|teams|forces|militaries)"
+_REFERENCE_NOUNS = r"(?:sides|countries|nations|parties|governments|leaders|delegations|presidents|states|neighbours|neighbors|armies|capitals|camps|factions|groups|communities|allies|rivals|teams|forces|militaries)"
 _PARENTHETICAL = re.compile(r",\s+(?:including|among them|some of whom|many of whom|most of whom|some|who|which|most of them|all of them|\w+\s+of\s+(?:them|whom))\b[^,;.]*,")
 _DEAL_WORDS = re.compile(r"\b(?:deal|agreement|agreed|accord|pact|arrangement)\b", re.IGNORECASE)
 _EXCHANGE_WORDS = re.compile(r"\b(?:exchange|exchanges|swap|swaps|prisoners?|POWs?|captives?)\b", re.IGNORECASE)

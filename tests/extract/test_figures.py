@@ -376,3 +376,8 @@ def test_after_round_28_two_word_nouns_after_a_copula_own_people_and_the_age_of_
     assert [(f[1], f[3]) for f in figs("Moscow got 40 of its own back.")] == [(40, "people")]
     assert [(f[1], f[3]) for f in figs("Moscow got 40 of its own soldiers back.")] == [(40, "soldiers")]
     assert figs("The youngest freed soldier is 21.") == []
+
+
+def test_the_four_men_restating_a_count_is_a_count_but_the_two_sides_still_refer():
+    found = figs("Hamas freed four hostages. The four men were handed to the Red Cross, the two sides said.")
+    assert [(f[1], f[3]) for f in found] == [(4, "prisoners"), (4, "men")]
