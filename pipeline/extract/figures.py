@@ -50,6 +50,7 @@ _SUBJECT_NOUN = re.compile(r"[\"“]?(?:The|All|These|Those)\s+(?:[a-z-]+\s+){0,
 _MORE_AFTER = re.compile(r"\s+more(?=\s*[,.;:)]|\s+(?:and|or|were|was|are|is|had|have|on|in|at|to|from|of|later|each)\b)")
 # "Russia received 84 of its own in exchange": a group's own people, with no noun after "own" ("95 of its own servicemen")
 _OF_ITS_OWN = re.compile(r"\s+of\s+(?:its|their|our|his|her)\s+own(?=\s*[,.;:)]|\s+(?:in|on|at|to|from|and|as|after|before|with|under|back|home)\b)")
+_PRONOUN_ONE_BEFORE = re.compile(r"\b(?:each|every|any|no|which|this|that)\s+$", re.IGNORECASE)  # "Each one took weeks"
 _BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-*•–—·][ \t]+$")
 # "the total number of captives freed ... to more than 4,600", "put the number of their soldiers held at between 6,000 and 8,000"
 _NUMBER_OF_BEFORE = re.compile(r"\bnumber\s+of\s+(?P<words>(?:[a-z-]+\s+){0,2}[a-z-]+)\b[^.;:\d]{0,80}?\b(?:to|at|is|was|stands\s+at|stood\s+at|reached|as)\s+(?:[a-z]+\s+){0,2}$")
@@ -591,8 +592,9 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
             continue
         if category in (None, UNKNOWN_NOUN, "other") and number.kind == "number" and _names_a_thing(text, number.start, sentence.start):
             continue  # "Article 205", "Flight 752", "stages two & three": the number names, it does not count
-        if surface[:3].lower() == "one" and surface.lower().split("-")[0] == "one" and (category in (None, "other") or _SUCH_OR_OF.match(text, number.end)):
-            continue  # "one" as a pronoun ("one such case") counts nothing
+        if surface[:3].lower() == "one" and surface.lower().split("-")[0] == "one" and (
+                category in (None, "other") or _SUCH_OR_OF.match(text, number.end) or _PRONOUN_ONE_BEFORE.search(text, max(0, number.start - 8), number.start)):
+            continue  # "one" as a pronoun ("one such case", "each one took weeks") counts nothing
         predicate, predicate_side = (None, None) if (category in DURATIONS or number.kind == "percent") else _predicate(text, number, np_end, sentence, predicates)
         linked = previous is not None and previous.sentence == sentence.text and LINKED.search(text, max(sentence.start, number.start - 20), number.start)
         if predicate is None and linked and category not in DURATIONS:

@@ -647,3 +647,10 @@ def test_a_headline_pair_in_the_present_tense_names_the_sides_and_a_facilitator_
             "fighters in return, the ICRC said. Qatar had facilitated the talks.")
     (mention,) = mentions_of(text)
     assert (mention.party_a, mention.party_b) == ("CD", "M23") and fields(mention)["mediators"] == {"QA"}
+
+
+def test_a_side_that_handed_back_soldiers_gives_them_to_the_other():
+    text = ("TBILISI, July 2, 2025 - Russia on Wednesday repatriated three Georgian soldiers held since 2024, and Georgia "
+            "handed back two Russian servicemen in the exchange, officials said.")
+    (mention,) = mentions_of(text)
+    assert fields(mention)["soldiers_to_a"] == {"3"} and fields(mention)["soldiers_to_b"] == {"2"}

@@ -381,3 +381,9 @@ def test_after_round_28_two_word_nouns_after_a_copula_own_people_and_the_age_of_
 def test_the_four_men_restating_a_count_is_a_count_but_the_two_sides_still_refer():
     found = figs("Hamas freed four hostages. The four men were handed to the Red Cross, the two sides said.")
     assert [(f[1], f[3]) for f in found] == [(4, "prisoners"), (4, "men")]
+
+
+def test_each_one_is_a_pronoun_and_handed_back_is_a_release():
+    assert figs("There were 60 swaps. Each one took weeks.") == [("60", 60, "exact", "other", None, None)]
+    found = figs("Georgia held three men for a year, and Russia handed back two Georgian soldiers.")
+    assert [(f[1], f[5]) for f in found][-1] == (2, "released")
