@@ -99,10 +99,10 @@ _JUST_DONE = re.compile(r"\b(?:are|is)\s+(?:back|home)\b|\b(?:have|has)\s+(?:jus
                         r"|carried\s+out|completed|exchanged|swapped|freed|released|handed\s+over)\b", re.I)
 _NAMED_RELEASE_VERB = re.compile(r"\b(?:freed|released|pardoned|granted\s+clemency\s+to|commuted\s+the\s+sentences?\s+of|handed\s+over|handed\s+back|repatriated)\s+"
                                  r"|(?P<exchange>\bin\s+(?:exchange|return)\s+for\s+)")
-# "Ksenia Karelina, a ballerina jailed in Russia, was freed on Thursday in exchange for ...": a person freed, told in the passive.
+# "Anna Berg, a nurse jailed in Iran, was freed on Thursday in exchange for ...": a person freed, told in the passive.
 _NAMED_PASSIVE = re.compile(rf"(?P<apposition>,[^;:()]{{1,160}},)?\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:freed|released|swapped|exchanged|traded)\b"
                             rf"(?:\s+by\s+(?:the\s+)?(?P<giver>{_PARTY_WORD}))?|(?:has\s+|have\s+|had\s+)?(?:returned|come|came|arrived)\s+home\b)")
-_DEMONYM_BEFORE = re.compile(r"(?P<demonym>[A-Z][\w.’'-]*)\s+(?:[a-z-]+\s+){1,2}$")  # "Israeli soldier Gilad Shalit", "U.S. journalist Evan ..."
+_DEMONYM_BEFORE = re.compile(r"(?P<demonym>[A-Z][\w.’'-]*)\s+(?:[a-z-]+\s+){1,2}$")  # "Dutch sailor Jan Vos", "U.S. journalist John ..."
 _HELD_IN = re.compile(rf"\b(?:jailed|held|detained|imprisoned|arrested|convicted|sentenced)\s+(?:\w+\s+){{0,2}}?in\s+(?P<holder>{_PARTY_WORD})")
 _CLAUSE_OPENERS = frozenset({"-", "–", "—", "when", "after", "as", "while", "and", "but"})
 _NAMED_GIVER = re.compile(rf"(?P<giver>{_PARTY_WORD}){_INSTITUTION}{_ASIDE}(?:\s+on\s+[A-Z][a-z]+)?\s+(?:has\s+|had\s+|have\s+|also\s+|then\s+|later\s+)?$")
@@ -111,7 +111,7 @@ _ONE_OF_A_PEOPLE = re.compile(r"\b(?:a|an|another)\s+(?P<demonym>[A-Z][\w-]*)")
 _OBJECT_END = re.compile(r"[.;:()]|,\s+(?:while|as|but|after|who|which|and\s+[A-Z])\b|\s(?:in\s+(?:a|an|the)\s+(?:\w+\s+)?(?:exchange|swap|deal|trade)|in\s+(?:exchange|return)\s+for|on|at|after|before|from)\s")
 _PERSON_NAME = re.compile(r"(?<![\w.’'])[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+(?:de\s+|van\s+|al-)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}(?![\w’'])")
 _NAME_LIST_END = re.compile(r"(?<![A-Z])\.(?=\s|$)|[;:()]|\s(?:on|in|at|after|before|who|whom|which|that|from|to|for|as|when|while|during|since|a|an)\s|,\s+(?!and\b|[A-Z])")
-_REMAINING_BEFORE = re.compile(r"\b(?:remaining|other|last)\s+$", re.I)  # "the remaining 550"
+_REMAINING_BEFORE = re.compile(r"\b(?:remaining|other|last)\s+$", re.I)  # "the remaining 120"
 _FIRST_OF_BEFORE = re.compile(r"\b(?:the\s+)?(?:first|initial)\s+(?:(?:batch|group|wave|tranche)\s+)?of\s+(?:the\s+)?$", re.I)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # "It was the second handover ..." and later "On Friday, the first day, ...": two handovers, not one told twice.
@@ -396,7 +396,7 @@ def _recipients(r: _Reading, figure: FigureMention, by_noun: bool = True, by_ans
         if giver and _party_of_phrase(giver.group("giver")) == figure.party and _FREES.search(giver.group()):
             return [], False  # "Venezuela also freed 20 Venezuelan political prisoners": released at home, not handed over
         if "political" in text[figure.end:figure.phrase_end] and _POLITICAL_PRISONERS.search(text, figure.end, figure.phrase_end):
-            return [], False  # "20 Venezuelan political prisoners were also freed by Maduro's government": their own state held them
+            return [], False  # "30 Cuban political prisoners were also freed by the president's government": their own state held them
         return [figure.party], False
     if figure.party is not None:  # "183 Palestinian prisoners" between Israel and Hamas: the side they go to is read from the verbs
         found = _recipients_from_verbs(r, figure, sentence)
@@ -414,7 +414,7 @@ def _recipients(r: _Reading, figure: FigureMention, by_noun: bool = True, by_ans
             if code in sides:
                 return (_other_side(sides, code) if giver else [code]), True
     held = _HELD_BY_AFTER.match(text, figure.phrase_end, sentence.end)
-    if held:  # "146 of our defenders returned from Russian captivity", "8 civilians ... whom Russia had been holding"
+    if held:  # "60 of our defenders returned from Russian captivity", "5 civilians ... whom Russia had been holding"
         code = _party_of_phrase(held.group("holder") or held.group("keeper"))
         if code in sides:
             return _other_side(sides, code), True
@@ -528,7 +528,7 @@ def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMenti
         if len(recipients) == 1 and _ADDED.search(r.text, max(0, fig.start - 30), fig.start):
             _add_to_total(mention, fig, "a" if recipients[0] == r.sides[0] else "b")
         elif len(recipients) == 1 and _IN_ADDITION.match(r.sentence_of(fig.start).text):
-            # "Russia and Ukraine exchanged 146 each. ... In addition, eight Russian civilians were returned home.": more for that side
+            # "Russia and Ukraine exchanged 90 each. ... In addition, five Russian civilians were returned home.": more for that side
             _add_to_total(mention, fig, "a" if recipients[0] == r.sides[0] else "b", within=None)
         elif len(recipients) == 1 and joined is not None and joined[1] == recipients and COUNTED[joined[0].category] == COUNTED[fig.category] \
                 and fig.party in (None, joined[0].party) and fig.phrase_end > fig.end and _AND_BETWEEN.fullmatch(r.text, joined[0].phrase_end, fig.start):
@@ -562,13 +562,13 @@ def _add_named_people(r: _Reading, mention: ExchangeMention, regions: list[tuple
         s = r.sentences[i]
         giver_side, unplaced = None, None
         subject, passive = _passive_release(r.text, lo, hi)
-        if subject is not None:  # "Marc Fogel, an American teacher, was released by Moscow": to the side that is not Moscow
+        if subject is not None:  # "Paul Reid, an American teacher, was released by Moscow": to the side that is not Moscow
             held_in = _HELD_IN.search(passive.group("apposition") or "")
             giver = passive.group("giver") or (held_in.group("holder") if held_in else None)
             code = _party_of_phrase(giver) if giver else None
             demonym = _DEMONYM_BEFORE.search(r.text, max(lo, subject.start() - 40), subject.start())
             home = party_of_word(demonym.group("demonym")) if demonym else None
-            if home in r.sides and code is None:  # "Israeli soldier Gilad Shalit has returned home": to his own side
+            if home in r.sides and code is None:  # "Dutch sailor Jan Vos has returned home": to his own side
                 named.setdefault(home, []).append(subject)
                 giver_side = _other_side(r.sides, home)[0]
             elif code in r.sides:
@@ -580,7 +580,7 @@ def _add_named_people(r: _Reading, mention: ExchangeMention, regions: list[tuple
             people = _names_after(r.text, verb.end(), hi)
             if verb.group("exchange"):  # "in exchange for X": X goes to the side that released the people before
                 side = giver_side
-                if not people:  # "in exchange for a close ally of President Maduro": one person, not named
+                if not people:  # "in exchange for a close ally of the president": one person, not named
                     people = [m for m in (_ONE_PERSON.match(r.text, verb.end(), hi),) if m is not None]
                 if side is None and unplaced is not None and len(people) == 1:
                     one_for_one.append((unplaced, people[0]))
@@ -619,7 +619,7 @@ def _add_named_people(r: _Reading, mention: ExchangeMention, regions: list[tuple
 
 def _passive_release(text: str, lo: int, hi: int) -> tuple[re.Match | None, re.Match | None]:
     """The person a passive release is about and its verb: a name opening a clause, maybe with an apposition, then the verb
-    ('ABU DHABI (Reuters) - Ksenia Karelina, ..., was freed', '... when Marc Fogel, an American teacher, was released')."""
+    ('DOHA (Reuters) - Anna Berg, ..., was freed', '... when Paul Reid, an American teacher, was released')."""
     for name in _PERSON_NAME.finditer(text, lo, hi):
         passive = _NAMED_PASSIVE.match(text, name.end(), hi)
         if passive is None:
@@ -641,7 +641,7 @@ def _names_after(text: str, start: int, end: int) -> list[re.Match]:
     stop = _NAME_LIST_END.search(text, start, end)
     stretch_end = stop.start() if stop else end
     return [m for m in _PERSON_NAME.finditer(text, start, min(stretch_end, start + 120))
-            if not any(party_of_word(word) or word in _ORGANIZATION_WORDS for word in m.group().split())]  # not "Border Security Force"
+            if not any(party_of_word(word) or word in _ORGANIZATION_WORDS for word in m.group().split())]  # not "Border Patrol Force"
 
 
 def _answered_side(r: _Reading, mention: ExchangeMention, sentence: Sentence) -> str | None:
@@ -659,7 +659,7 @@ def _add_to_total(mention: ExchangeMention, fig: FigureMention, side: str, withi
     both numbers. The total is the side's last count before, within `within` characters (None: anywhere before)."""
     totals = [c for c in mention.claims if c.field == f"returned_to_{side}" and c.start < fig.start and (within is None or fig.start - c.end < within)]
     if totals:
-        total = totals[-1]  # it, its restatements before ("swap 146 each" in the headline) and the added part give way to the sum
+        total = totals[-1]  # it, its restatements before ("swap 90 each" in the headline) and the added part give way to the sum
         mention.claims = [c for c in mention.claims if not (c.field == total.field and (c.value == total.value and c.start <= total.start
                                                                                         or c.start == fig.start))]
         mention.claims.append(Claim(total.field, str(int(total.value) + int(fig.value)), total.start, fig.end, True))
@@ -944,7 +944,7 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
                       and _STATEMENT_DATE.search(text, max(sentences[i].start, d.start - 30), d.start) and not in_segment(d.start)]
             if stated and _set_date(main, stated[0], reference_date, "past"):
                 break
-        # "Today 146 of our defenders returned ..." told apart from "The exchange took place ...": the count's own day.
+        # "Today 60 of our defenders returned ..." told apart from "The exchange took place ...": the count's own day.
         for i in told if main.event_date is None else ():
             if i not in main_sentences and i not in stage_sentences and "planned" not in kinds(i):
                 candidates = [d for d in _event_date_candidates(r, i, deal_dates) if not in_segment(d.start)]
@@ -1021,11 +1021,11 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
         for clause in main_clauses:  # "..., and the last 350 per side were exchanged on Sunday", the main handover's day
             main.claims += [c for c in clause.claims if c.field not in ("status", "event_date")]
         main_spans = [(sentences[i].start, sentences[i].end) for i in main_sentences if i not in stage_sentences]
-        # "Israeli soldier Gilad Shalit has returned home ...": a sentence with no event word and no date of its own (a deal's
+        # "Dutch sailor Jan Vos has returned home ...": a sentence with no event word and no date of its own (a deal's
         # terms may be in it too) tells a named person's part of the handover.
         told_by_name = [i for i, s in enumerate(sentences) if not all_cues[i] and not any(r.inside(i, d.start) for d in dates)
                         and _passive_release(text, s.start, s.end)[0] is not None]
-        # "In return, India repatriated a Pakistan Rangers soldier": the answer to a handover told just before
+        # "In return, Georgia repatriated a Russian border guard": the answer to a handover told just before
         told_by_name += [i for i, s in enumerate(sentences) if _ANSWERING.match(s.text) and {i - 1, i - 2} & set(main_sentences)]
         _add_named_people(r, main, [(i, sentences[i].start, min([start for start, _, _ in segments if sentences[i].start < start < sentences[i].end], default=sentences[i].end))
                                     for i in sorted({*main_sentences, *told_by_name}) if i not in stage_sentences and not in_segment(sentences[i].start)])
@@ -1165,12 +1165,12 @@ def _agreement_without_terms(r: _Reading, cues, cue_sentences: list[int], refere
 
 
 def _deal_total(text: str, figure: FigureMention) -> bool:
-    """'as the first of 1,027 Palestinian prisoners were freed under a deal': the number counts all the deal covers."""
+    """'as the first of 600 prisoners were freed under a deal': the number counts all the deal covers."""
     return bool(_FIRST_OF_BEFORE.search(text, max(0, figure.start - 30), figure.start)) and figure.predicate in HANDOVER_PREDICATES
 
 
 def _remaining(r: _Reading, deal: ExchangeMention, main: ExchangeMention, future: re.Pattern, planned_sentences: list[int]) -> list[ExchangeMention]:
-    """'The remaining 550 are to be freed within two months': a later stage of the deal, for the side whose deal total is
+    """'The remaining 300 are to be freed next month': a later stage of the deal, for the side whose deal total is
     what the handover gave it plus these."""
     stages = []
     for fig in r.figures:

@@ -52,7 +52,7 @@ _MORE_AFTER = re.compile(r"\s+more(?=\s*[,.;:)]|\s+(?:and|or|were|was|are|is|had
 _OF_ITS_OWN = re.compile(r"\s+of\s+(?:its|their|our|his|her)\s+own(?=\s*[,.;:)]|\s+(?:in|on|at|to|from|and|as|after|before|with|under|back|home)\b)")
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:each|every|any|no|which|this|that)\s+$", re.IGNORECASE)  # "Each one took weeks"
 _BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-*•–—·][ \t]+$")
-# "the total number of captives freed ... to more than 4,600", "put the number of their soldiers held at between 6,000 and 8,000"
+# "the total number of captives freed ... to more than 1,200", "put the number of their soldiers held at between 3,000 and 5,000"
 _NUMBER_OF_BEFORE = re.compile(r"\bnumber\s+of\s+(?P<words>(?:[a-z-]+\s+){0,2}[a-z-]+)\b[^.;:\d]{0,80}?\b(?:to|at|is|was|stands\s+at|stood\s+at|reached|as)\s+(?:[a-z]+\s+){0,2}$")
 # "Air defences shot down 87 drones; 25 were lost": a bare number opening a clause counts what the clause before counted.
 _OF_THE_WHOLE_BEFORE = re.compile(r"\b[Oo]f\s+(?:the|these|those)\s+(?P<whole>\d[\d,]*),\s+(?:[a-z]+\s+){0,3}$")
@@ -639,7 +639,7 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
                 category, names_things = "other", True  # "the list had 300 names, then 180, then a few dozen"
             elif number.kind == "number" and previous is not None and previous.category not in DURATIONS | {"other", "percent"} \
                     and _continues_list(text, previous, number):
-                category = previous.category  # "146 of our defenders returned:\n• 73 — Armed Forces\n• 41 — National Guard"
+                category = previous.category  # "90 of our defenders returned:\n• 50 — Army\n• 40 — Navy"
             elif number.kind in ("number", "range") and (counted_noun := _number_of_category(text, number, sentence.start)) is not None:
                 category = counted_noun
             elif number.kind == "number" and _OF_THOSE_BEFORE.search(text, max(sentence.start, number.start - 60), number.start):

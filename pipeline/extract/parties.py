@@ -79,7 +79,7 @@ _PAIR_MIDDLE = re.compile(r"\s+and\s+(?:the\s+)?")
 _PAIR_BEFORE = re.compile(r"\b(?:between|both)\s+(?:the\s+)?$")
 _WORD_GOES_ON = re.compile(r"\w")
 _PAIR_VERB_AFTER = re.compile(r"\s+(?:have\s+|had\s+|on\s+\w+\s+)?(?:\w+ly\s+)?(?:exchanged|swapped|traded|completed|accomplished|concluded|finalized|finalised|staged|carried\s+out|conducted|executed|began|started|initiated|agreed|held|returned|freed|released"
-                              r"|swap|exchange|trade|free|release|agree|complete|carry\s+out|return)\b(?!\s+(?:fire|blows|views|ideas|letters)\b)")  # headlines: "X and Y swap 146 POWs"
+                              r"|swap|exchange|trade|free|release|agree|complete|carry\s+out|return)\b(?!\s+(?:fire|blows|views|ideas|letters)\b)")  # headlines: "X and Y swap 90 POWs"
 
 
 def _is_place(text: str, mention: PartyMention) -> bool:
