@@ -121,7 +121,7 @@ def _tails() -> tuple[re.Pattern, re.Pattern]:
     compound = rf"(?P<compound>-(?!(?:{_NUMWORD}|for|odd)\b)(?P<cname>[a-z]+))(?![\w-])"
     plain = r"(?P<num>)(?![\w]|-(?!for\b))"
     and_a_half = r"(?P<andhalf>\s+and\s+a\s+half\b)"  # "two and a half years", "3 and a half months"
-    after_digits = [pair, r"(?P<drange>\s*(?:-|–|—)\s*(?P<d2>(?>" + _DIGITS + r")))(?![\w-])",
+    after_digits = [pair, r"(?P<drange>[ \t]*(?:-|–|—)[ \t]*(?P<d2>(?>" + _DIGITS + r")))(?![\w-])",  # not across lines: "2025\n- 6 Armenians"
                     r"(?P<torange>\s+to\s+(?P<t2>(?>" + _DIGITS + r")))(?![\w-]|[.,]\d)", unit,
                     r"(?P<percent>\s*(?:%|percent\b|per\s+cent\b))", r"(?P<plus>\+|-plus\b)(?![\w+])", and_a_half, compound, plain]
     after_words = [pair, unit, rf"(?P<fraction>[\s-](?P<fden>{'|'.join(_FRACTIONS)})\b)", and_a_half, compound, plain]

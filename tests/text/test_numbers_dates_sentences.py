@@ -46,6 +46,11 @@ def test_a_dotted_date_is_day_first():
     assert [(d.year, d.month, d.day) for d in found] == [(2024, 7, 3), (2023, 12, 31)]
 
 
+def test_a_digit_range_does_not_cross_a_line_break():
+    assert spans("- on Nov. 15, 2025\n- 6 Armenians went home")[-1][:2] == ("6", 6)
+    assert spans("aged 18-25")[-1][:4] == ("18-25", 18, 25, "range")
+
+
 def test_numbers_inside_names_and_ordinals_are_not_numbers():
     assert spans("an Il-76 and S-300 systems at COP29 with the 36th Brigade and 49th exchange") == []
 
