@@ -767,16 +767,16 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
             for k in (i, j):
                 all_cues[k] = all_cues[k] or _release_cue(releasing[k], text, sentences[k], sides_needed=1)
     figures = extract_figures(text, parties) if figures is None else figures
+    deal_cue = _cue_pattern("deal")
+    future = _cue_pattern("future")
     # "resulting in the release of 84 Ukrainian prisoners and 84 Russian prisoners": two sides' people freed in one sentence
     for i, s in enumerate(sentences):
         freed = [] if all_cues[i] else [f for f in figures if s.start <= f.start < s.end and f.category in COUNTED and f.party is not None
                                        and f.predicate in ("released", "returned", "exchanged") and not _is_organization(f.party)]
-        if len({f.party for f in freed}) >= 2 and not _cue_pattern("future").search(s.text) and not _cue_phrases("planned", text).any_within(s.start, s.end):
+        if len({f.party for f in freed}) >= 2 and not future.search(s.text) and not _cue_phrases("planned", text).any_within(s.start, s.end):
             all_cues[i] = [(Found(freed[0].start, freed[0].end, text, -1), "main", False)]
     cues = {i: [(m, kind) for m, kind, stage in typed if not stage] for i, typed in enumerate(all_cues)}
     has_event = any(kind in _EVENT_KINDS for typed in cues.values() for _, kind in typed)
-    deal_cue = _cue_pattern("deal")
-    future = _cue_pattern("future")
     # A deal's terms may follow the sentence that names it: "The ceasefire took effect ... Under its first phase, 33 hostages are to be freed ..."
     deal_sentences = [i for i, s in enumerate(sentences) if (deal_cue.search(s.text) or (i > 0 and deal_cue.search(sentences[i - 1].text) and future.search(s.text))) and any(
         s.start <= f.start < s.end and f.category in COUNTED and (f.predicate == "agreed" or (future.search(s.text) and f.predicate in HANDOVER_PREDICATES)
