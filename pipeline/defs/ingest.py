@@ -1,16 +1,14 @@
 """Ingest: the input folder becomes raw documents, one per distinct content, rejected files included."""
 
 
-from dataclasses import asdict
-
 import dagster as dg
 
 from pipeline.corpus import read_corpus
 from pipeline.defs.resources import DatasetPaths
-from pipeline.ui import OWNERS
+from pipeline.ui import OWNERS, RAW_DOCUMENTS
 
 
-@dg.asset(group_name="ingest", kinds={"python", "file"}, owners=OWNERS)
+@dg.asset(group_name="ingest", kinds={"python", "file"}, owners=OWNERS, dagster_type=RAW_DOCUMENTS)
 def raw_documents(context: dg.AssetExecutionContext, paths: DatasetPaths) -> dg.Output[list[dict]]:
     """Every file of the input folder (EXCHANGES_SEEDS_DIR), read and decoded: one record per distinct content.
 
@@ -19,7 +17,7 @@ def raw_documents(context: dg.AssetExecutionContext, paths: DatasetPaths) -> dg.
     """
     folder = paths.seeds()
     documents = read_corpus(folder, paths.max_file_bytes())
-    records = [{**asdict(d), "status": d.status} for d in documents]
+    records = [{**vars(d), "status": d.status} for d in documents]  # flat fields: dataclasses.asdict's deep copy cost 0.5 s on 10k
     rejected = [d for d in documents if d.reject_reason]
     for doc in rejected:
         context.log.warning(f"rejected {', '.join(doc.paths)}: {doc.reject_reason}")
