@@ -10,7 +10,7 @@ from pipeline.curate.reconcile import SourcedMention
 from pipeline.defs.resources import DatasetPaths
 from pipeline.curate.tables import figure_rows, party_rows, repair_rows, source_rows
 from pipeline.publish.frames import to_frame
-from pipeline.ui import OWNERS, frame_metadata, table_asset_metadata
+from pipeline.ui import EXCHANGE_MENTIONS, FIGURE_MENTIONS, NORMALIZED_DOCUMENTS, OWNERS, RAW_DOCUMENTS, frame_metadata, table_asset_metadata
 from schemas import TABLES
 
 
@@ -19,7 +19,8 @@ def _table_asset(name: str, **kwargs):
                     description=TABLES[name].description, metadata=table_asset_metadata(name), **kwargs)
 
 
-@_table_asset("sources")
+@_table_asset("sources", ins={"raw_documents": dg.AssetIn(dagster_type=RAW_DOCUMENTS),
+                               "normalized_documents": dg.AssetIn(dagster_type=NORMALIZED_DOCUMENTS)})
 def sources(paths: DatasetPaths, raw_documents: list[dict], normalized_documents: list[dict]) -> dg.Output[pd.DataFrame]:
     normalized = {d["source_id"]: d for d in normalized_documents}
     copies = find_near_duplicates([{"source_id": d["source_id"], "text": d["text"], "is_spun": d["is_spun"]} for d in normalized_documents],
@@ -30,7 +31,7 @@ def sources(paths: DatasetPaths, raw_documents: list[dict], normalized_documents
         spun=int(frame["is_spun"].sum()), near_duplicates=int(frame["duplicate_of"].notna().sum())))
 
 
-@_table_asset("repairs")
+@_table_asset("repairs", ins={"normalized_documents": dg.AssetIn(dagster_type=NORMALIZED_DOCUMENTS)})
 def repairs(normalized_documents: list[dict]) -> dg.Output[pd.DataFrame]:
     frame = to_frame("repairs", repair_rows(normalized_documents))
     return dg.Output(frame, metadata=frame_metadata(frame, sources_repaired=int(frame["source_id"].nunique())))
@@ -38,6 +39,7 @@ def repairs(normalized_documents: list[dict]) -> dg.Output[pd.DataFrame]:
 
 @dg.multi_asset(
     group_name="curate",
+    ins={"exchange_mentions": dg.AssetIn(dagster_type=EXCHANGE_MENTIONS), "sources": dg.AssetIn()},
     check_specs=[dg.AssetCheckSpec("overrides_all_match", asset="exchanges",
                                    description="Every entry of the curator overrides file still matches a record.")],
     outs={
@@ -65,7 +67,8 @@ def exchanges_and_claims(context: dg.AssetExecutionContext, paths: DatasetPaths,
             "\n".join(f"- entry {r.entry}: {r.action} `{r.target}` ({r.note})" for r in stale) or "none")})
 
 
-@_table_asset("figures")
+@_table_asset("figures", ins={"figure_mentions": dg.AssetIn(dagster_type=FIGURE_MENTIONS),
+                               "exchange_mentions": dg.AssetIn(dagster_type=EXCHANGE_MENTIONS), "claims": dg.AssetIn()})
 def figures(figure_mentions: list[dict], exchange_mentions: list[SourcedMention], claims: pd.DataFrame) -> dg.Output[pd.DataFrame]:
     frame = to_frame("figures", figure_rows(figure_mentions, claims, exchange_mentions))
     return dg.Output(frame, metadata=frame_metadata(frame, linked_to_exchanges=int(frame["exchange_id"].notna().sum())))

@@ -6,15 +6,16 @@ import dagster as dg
 from pipeline.defs.resources import DatasetPaths
 from pipeline.documents import mentions_of_documents
 from pipeline.parallel import workers
-from pipeline.ui import OWNERS
+from pipeline.ui import EXCHANGE_MENTIONS, FIGURE_MENTIONS, NORMALIZED_DOCUMENTS, OWNERS
 
 
 @dg.multi_asset(
     group_name="extract",
+    ins={"normalized_documents": dg.AssetIn(dagster_type=NORMALIZED_DOCUMENTS)},
     outs={
-        "figure_mentions": dg.AssetOut(kinds={"python"}, owners=OWNERS, description=(
+        "figure_mentions": dg.AssetOut(kinds={"python"}, owners=OWNERS, dagster_type=FIGURE_MENTIONS, description=(
             "Every figure each document states: value, qualifier, category, party, predicate and exact span.")),
-        "exchange_mentions": dg.AssetOut(kinds={"python"}, owners=OWNERS, description=(
+        "exchange_mentions": dg.AssetOut(kinds={"python"}, owners=OWNERS, dagster_type=EXCHANGE_MENTIONS, description=(
             "Every prisoner exchange each document describes (main handover, background exchanges, deals, planned stages), "
             "with each claim's span.")),
     },
