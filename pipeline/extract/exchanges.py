@@ -39,7 +39,7 @@ _COUNT_AHEAD = r"(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 _ASIDE = r"(?:\s*\([^()]{1,40}\))?"  # "Ansar Allah (the Houthis) freed ..."
 _INSTITUTION = r"(?:\s+(?:rebel\s+|armed\s+)?(?:government|authorities|side|army|military|forces|coalition|prison\s+service|rebels|movement|militia|group))?"  # "the Yemeni government freed ..."
 _GIVER = re.compile(rf"(?P<giver>{_PARTY_WORD}){_INSTITUTION}{_ASIDE}(?:(?:\s+[a-z][\w-]*){{0,3}}\s+said\s+(?:that\s+)?(?:it|they))?\s+(?:has\s+|had\s+|have\s+|will\s+|would\s+|was\s+|were\s+|(?:is|are|was|were)\s+(?:due\s+)?to\s+|agreed\s+to\s+)?(?:later\s+|also\s+|then\s+|\w+ly\s+)?(?:began\s+|started\s+|continued\s+)?(?:released|releasing|freed|freeing|free|release|handed\s+over|handing\s+over|hand\s+over|handed\s+back|handing\s+back|returned(?!\s+home)|returning|transferred|transferring|sent\s+back|repatriated|pardoned|granted\s+clemency\s+to)\s+(?:\w+\s+){{0,3}}$")
-_GIVER_AFTER = re.compile(rf"\s*(?:\w+\s+){{0,2}}?(?:freed|released|handed\s+over|returned)\s+by\s+(?:the\s+)?(?P<giver>{_PARTY_WORD})")
+_GIVER_AFTER = re.compile(rf"\s*(?:\w+\s+){{0,3}}?(?:freed|released|handed\s+over|returned)\s+by\s+(?:the\s+)?(?P<giver>{_PARTY_WORD})")
 _AND_BETWEEN = re.compile(r",?\s+and\s+")
 _ADDED = re.compile(r"\b(?:along\s+with|in\s+addition\s+to|as\s+well\s+as|plus)\s+(?:\w+\s+){0,2}$", re.I)
 _HELD_BY_AFTER = re.compile(rf"[^.;]{{0,60}}?\b(?:from|out\s+of)\s+(?P<holder>{_PARTY_WORD})\s+captivity\b"
@@ -55,6 +55,7 @@ _IN_EXCHANGE_FOR = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:\w+\s+){0,
 _RECEIVER_AFTER = re.compile(rf"^[^.;]*?\b(?:returned|released|handed\s+over|transferred|sent\s+back|went\s+back|brought\s+back|flown|taken|flew|bussed)\s+(?:home\s+|back\s+)?to\s+(?:the\s+)?(?P<receiver>{_PARTY_WORD})"
                              # "13 were taken to Germany and three to the United States": the verb is elided
                              rf"|^\s+to\s+(?:the\s+)?(?P<elided>{_PARTY_WORD})")
+_STATE_INSTITUTION = re.compile(r"[Tt]he\s+(?:government|army|military)\b")  # names no party: the state side, read in context
 _RECEIVER_BEFORE = re.compile(rf"(?P<receiver>{_PARTY_WORD}){_INSTITUTION}\s+(?:said\s+(?:on\s+\w+\s+)?(?:it|that\s+it)\s+)?(?:has\s+|had\s+|have\s+)?(?:received|got\s+back|brought\s+home|brought\s+back|returned\s+home|welcomed\s+home|recovered|secured\s+the\s+release\s+of|won\s+the\s+release\s+of|obtained\s+the\s+release\s+of)\s+(?:\w+\s+){{0,3}}$")
 _DEAL_DATE_CONTEXT = re.compile(r"\b(?:talks|negotiations|meeting|summit|agreement|deal|agreed|signed|reached)\b[^.]{0,40}$", re.I)
 _PLACE = re.compile(r"\b(?:talks|negotiations|meeting|summit|agreement|deal|agreed|signed|reached)\b[^.;]{0,50}?\bin\s+"
@@ -93,7 +94,7 @@ _AGREED_EARLIER = re.compile(rf"\b{_PASSIVE}agreed\b|\b(?:signed|reached)\s+(?:a
 _AGREED_AFTER = re.compile(rf"\s+{_PASSIVE}(?:\w+ly\s+)?agreed\b", re.I)
 _AGREED_WHAT = re.compile(r"\b(?:release|releases|exchange|swap|deal|agreement|accord|handover|transfer)\b", re.I)
 # A handover verb, either way, before a count: "In return, Britain released four Iranians", "In return, Russia received 150 ..."
-_HANDED_COUNT = re.compile(r"\b(?:released|freed|handed\s+over|returned|pardoned|received|got\s+back|exchanged|release|free|receive)\s+(?:\w+\s+){0,3}?"
+_HANDED_COUNT = re.compile(r"\b(?:released|freed|handed\s+over|returned|transferred|pardoned|received|got\s+back|exchanged|release|free|receive)\s+(?:\w+\s+){0,3}?"
                            + _COUNT_AHEAD)
 _JUST_DONE = re.compile(r"\b(?:are|is)\s+(?:back|home)\b|\b(?:have|has)\s+(?:just\s+)?(?:returned|come\s+home|been\s+(?:released|freed|returned|exchanged|brought\s+home)"
                         r"|carried\s+out|completed|exchanged|swapped|freed|released|handed\s+over)\b", re.I)
@@ -411,8 +412,13 @@ def _recipients(r: _Reading, figure: FigureMention, by_noun: bool = True, by_ans
         m = pattern.search(window)
         if m:
             code = _party_of_phrase(m.group(1))
+            if code is None and _STATE_INSTITUTION.match(m.group()):
+                code = _state_side(sides)
             if code in sides:
                 return (_other_side(sides, code) if giver else [code]), True
+    after = _GIVER_AFTER.match(text, figure.phrase_end, sentence.end)
+    if after and _party_of_phrase(after.group("giver")) in sides:  # "17 soldiers and police officers handed over by the ELN"
+        return _other_side(sides, _party_of_phrase(after.group("giver"))), True
     held = _HELD_BY_AFTER.match(text, figure.phrase_end, sentence.end)
     if held:  # "60 of our defenders returned from Russian captivity", "5 civilians ... whom Russia had been holding"
         code = _party_of_phrase(held.group("holder") or held.group("keeper"))
@@ -500,6 +506,12 @@ def _party_of_phrase(phrase: str) -> str | None:
         return party_of_word(words[1])  # "Yemen's Houthi rebels freed ...": the group, not its country
     first = words[0]
     return party_of_word(first) or party_of_word(first.removesuffix("'s").removesuffix("’s")) or party_of_word(phrase)
+
+
+def _state_side(sides: tuple[str, str]) -> str | None:
+    """The one state of two sides, if the other is not: "the army" in a war between a state and an armed group."""
+    states = [code for code in sides if parties()[code].kind == "state"]
+    return states[0] if len(states) == 1 else None
 
 
 def _other_side(sides: tuple[str, str], code: str) -> list[str]:
@@ -748,12 +760,54 @@ def _mediator_claims(mentions: list[PartyMention], inferred: bool = False) -> li
     return [Claim("mediators", p.code, p.start, p.end, inferred) for p in mentions]
 
 
+# A digest's item: a line opening with a label in capitals, maybe with a date, then a colon ("YEMEN (April 9): ...").
+_ITEM_LABEL = re.compile(r"^[ \t]*[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+)*(?:[ \t]*\([^()\n]{1,30}\))?:[ \t]+\S", re.M)
+
+
+def _digest_items(text: str, parties: list[PartyMention]) -> list[tuple[int, int]]:
+    """The items of a digest (a roundup of several exchanges, each under its own label), or none.
+
+    Items are read apart only when the sides each names are disjoint: a live blog's "UPDATE:" entries about one exchange
+    stay one text.
+    """
+    starts = [m.start() for m in _ITEM_LABEL.finditer(text)]
+    if len(starts) < 2:
+        return []
+    items = list(zip(starts, [*starts[1:], len(text)]))
+    named = [{p.code for p in parties if lo <= p.start < hi and not _is_organization(p.code)} for lo, hi in items]
+    named = [codes for codes in named if codes]
+    if len(named) < 2 or any(a & b for k, a in enumerate(named) for b in named[k + 1:]):
+        return []
+    return items
+
+
+def _blanked(text: str, keep: list[tuple[int, int]]) -> str:
+    """The text with everything outside `keep` turned to spaces (line breaks kept), so every span stays where it was."""
+    out, pos = [], 0
+    for lo, hi in keep:
+        out += [re.sub(r"[^\n]", " ", text[pos:lo]), text[lo:hi]]
+        pos = hi
+    return "".join(out) + re.sub(r"[^\n]", " ", text[pos:])
+
+
 def extract_exchanges(text: str, reference_date: dt.date | None = None, figures: list[FigureMention] | None = None) -> list[ExchangeMention]:
     """Every prisoner exchange the text describes, as mentions with their claims (pass the text's figures if already extracted)."""
     sentences = split_sentences(text)
     if not sentences:
         return []
     parties = find_parties(text)
+    items = _digest_items(text, parties)
+    if items:  # each item read on its own, under the digest's heading (which may date it)
+        found: list[ExchangeMention] = []
+        for lo, hi in items:
+            keep = [(0, items[0][0]), (lo, hi)]
+            own = None if figures is None else [f for f in figures if any(a <= f.start < b for a, b in keep)]
+            item = _blanked(text, keep)
+            label = _ITEM_LABEL.match(item, lo)  # "SUDAN (April 7):" names the item's country as "Sudan" would
+            words = re.sub(r"[A-Z][A-Z'’.-]+", lambda w: w.group() if party_of_word(w.group()) else w.group().title(), item[lo:label.end() - 1])
+            item = item[:lo] + words + item[label.end() - 1:]
+            found += extract_exchanges(item, reference_date, own)
+        return found
     dates = find_dates(text)
     mediations = _mediations(text, parties)
     mediation_spans = {(p.start, p.end) for p in mediations}

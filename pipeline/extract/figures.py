@@ -68,7 +68,7 @@ _HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[A-Za-z’'-]+\s+){0,2}[A-Za-z’'-]
 _TOLL_BEFORE = re.compile(r"\b(?:death|casualty|civilian|overall)\s+toll\b[^.;]{0,30}$", re.I)  # "death toll passes 46,000"
 LINKED = re.compile(r"(?:including|included|includes|among them|of whom|comprising|comprised|together with|\band)\s*$")
 # A word that may stand inside the counted noun phrase: lower case, or a name ("40 Red Cross staff", "120 ICRC volunteers").
-_MODIFIER = re.compile(r"[a-z][a-z-]*|[A-Z][a-z-]+(?:-[A-Z0-9]\w*)?|[A-Z]{1,5}-\w+|[A-Z]{2,7}")  # "Iskander-M", "Kh-101", "UN", "HIMARS"
+_MODIFIER = re.compile(r"[a-z][a-z-]*(?:['’]s)?|[A-Z][a-z-]+(?:-[A-Z0-9]\w*)?|[A-Z]{1,5}-\w+|[A-Z]{2,7}")  # "the group's", "Iskander-M", "Kh-101", "UN", "HIMARS"
 _WORD = re.compile(r"[A-Za-z%][\w’'.-]*|%")
 _HEDGE_SIGNS = {"~": "about", "≈": "about", ">": "more_than", "<": "fewer_than", "≥": "at_least", "≤": "at_most"}
 _SHARED_NOUN = re.compile(r"\s+(?P<number>\d[\d,.]*\d|\d|[a-z]+(?:-[a-z]+)?)\s+(?=[A-Z])")
@@ -88,7 +88,7 @@ _AGE_AFTER = re.compile(r"-year-old|\s+years?\s+old\b")
 _AGE_VERB_BEFORE = re.compile(r"(?:(?:\b(?:he|she|I|who)|[A-Z][a-z]+|\b(?:youngest|oldest)(?:\s+[a-z]+){0,2})\s+(?:was|is)|\bturn(?:ed|s))\s+(?:just\s+)?$")  # "the youngest freed soldier is 21."
 _AGE_VERB_AFTER = re.compile(r"\s+(?:when|while|as|at\s+the\s+time)\b|\s*[.,;]")
 _AGE_BEFORE = re.compile(r"\b(?:aged?|age|ages)\s+(?:(?:between\s+)?\d{1,3}(?:,\s*|\s+(?:and|or|to)\s+|\s*-\s*))*$")  # "aged 19 and 20"
-_NAME_COMMA_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
+_NAME_COMMA_BEFORE = re.compile(r"[A-Z\u00C0-\u00DE\u0100-\u017F][a-z\u00DF-\u00FF\u0100-\u017F]+,\s*$")  # "Julián, 26,": Latin letters with accents
 _OVER_A_PERIOD = re.compile(r"(?<!\bfor)(?<!\bof)(?<!\bjust)(?<!\bafter)(?<!\bin)(?<!\blasting)(?<!\btook)(?<!\btaking)\s+over\s+(?:the\s+(?:next|past|last|following)\s+)?$", re.IGNORECASE)
 _GROUPS_JOINED = re.compile(r"\s+(?:and|or)\s+(?P<noun>[a-z]+)\b")
 # An active verb's object starts here: a number, or a determiner that is not a time ("released the next day").

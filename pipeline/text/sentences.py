@@ -11,6 +11,7 @@ from pipeline.lexicons import load
 # End punctuation (and a closing quote) then space before a capital or digit, or a line break. The `gap` group is the
 # space between sentences. The pattern starts with one character class, which the engine scans for in one tight loop;
 # an alternation at its start made it try every position.
+_LIST_MARKER = re.compile(r"\d{1,3}\.")
 _BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’')\]]?(?P<gap>\s+)(?=[\"“‘(\[]?[A-Z0-9])|(?<=\n)\n*)")
 
 
@@ -42,10 +43,17 @@ def _sentences_of(text: str) -> tuple[Sentence, ...]:
             word = word.lstrip("\"“‘(").rstrip("\"”’')]")
             if word in _abbreviations() or len(word) == 2 and word[1] == "." and "A" <= word[0] <= "Z":  # "J. Smith"
                 continue
-        _append(sentences, text, start, gap_start)
+        if not _is_list_marker(text, start, gap_start):
+            _append(sentences, text, start, gap_start)
         start = m.end()
     _append(sentences, text, start, len(text))
     return tuple(sentences)
+
+
+def _is_list_marker(text: str, start: int, end: int) -> bool:
+    """A numbered item's marker alone at the start of a line ("2." before "In turn, ..."): no sentence of its own."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _LIST_MARKER.fullmatch(text[start:end].strip()) is not None and not text[line_start:start].strip()
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:

@@ -654,3 +654,36 @@ def test_a_side_that_handed_back_soldiers_gives_them_to_the_other():
             "handed back two Russian servicemen in the exchange, officials said.")
     (mention,) = mentions_of(text)
     assert fields(mention)["soldiers_to_a"] == {"3"} and fields(mention)["soldiers_to_b"] == {"2"}
+
+
+def test_a_numbered_statement_whose_second_point_answers_the_first_is_one_exchange():
+    text = ("Tbilisi, 14 May 2026\n\n1. Today four Georgian citizens detained in Russia were returned to Georgia.\n\n"
+            "2. In turn, Georgia transferred to Russia three Russian nationals convicted in 2025.\n\n3. The talks took 9 months.")
+    (mention,) = mentions_of(text)
+    assert (mention.status, mention.party_a, mention.party_b, mention.event_date) == ("completed", "GE", "RU", dt.date(2026, 5, 14))
+    assert fields(mention)["returned_to_a"] == {"4"} and fields(mention)["returned_to_b"] == {"3"}
+
+
+def test_people_handed_over_by_a_side_named_after_a_long_noun_phrase_go_to_the_other_side():
+    text = ("KINSHASA, Aug. 2, 2025 - Eleven soldiers and police officers handed over by the M23 reached Goma on Saturday. "
+            "In exchange, Kinshasa freed nine M23 prisoners.")
+    (mention,) = mentions_of(text)
+    assert fields(mention)["soldiers_to_a"] == {"11"} and fields(mention)["returned_to_b"] == {"9"}
+
+
+def test_a_further_swap_being_prepared_is_planned():
+    text = ("KYIV, June 3, 2026 - Ukraine and Russia swapped 50 prisoners each on Tuesday. Another exchange is being prepared, "
+            "an official said, without giving a date.")
+    assert sorted(m.status for m in mentions_of(text)) == ["completed", "planned"]
+
+
+def test_a_digest_reads_each_labelled_item_with_its_own_sides_and_the_army_of_the_state_side():
+    text = ("Captivity digest: May 4-10, 2026\n\nMYANMAR (May 5): The military freed 40 rebel prisoners and the Arakan Army "
+            "handed back 12 soldiers in an exchange.\n\nGEORGIA (May 8): Russia freed two Georgian citizens in exchange for "
+            "one Russian national.\n\nELSEWHERE: No releases in Sudan.")
+    records = {(m.party_a, m.party_b): m for m in mentions_of(text)}
+    assert set(records) == {("AA", "MM"), ("GE", "RU")}
+    myanmar = records[("AA", "MM")]
+    assert myanmar.event_date == dt.date(2026, 5, 5)
+    assert fields(myanmar)["returned_to_a"] == {"40"} and fields(myanmar)["soldiers_to_b"] == {"12"}
+    assert records[("GE", "RU")].event_date == dt.date(2026, 5, 8)

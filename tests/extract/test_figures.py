@@ -387,3 +387,8 @@ def test_each_one_is_a_pronoun_and_handed_back_is_a_release():
     assert figs("There were 60 swaps. Each one took weeks.") == [("60", 60, "exact", "other", None, None)]
     found = figs("Georgia held three men for a year, and Russia handed back two Georgian soldiers.")
     assert [(f[1], f[5]) for f in found][-1] == (2, "released")
+
+
+def test_a_part_of_a_groups_members_and_an_accented_name_with_an_age():
+    found = figs("The commission freed 14 of the movement's fighters; Jesús, 31, was among them, and Zoë, 27, too.")
+    assert [(f[1], f[3]) for f in found] == [(14, "soldiers")]

@@ -136,3 +136,16 @@ def test_one_letter_scales_keep_their_case():
     assert spans("some 4k detainees and 2.5M people") == [("4k", 4000, None, "number"), ("2.5M", 2_500_000, None, "number")]
     assert spans("aid worth €30m") == [("€30m", 30_000_000, None, "money")]
     assert spans("a 15m-deep well and a 3m wall") == []  # metres, not millions: no currency sign before
+
+
+def test_a_numbered_items_marker_is_no_sentence_of_its_own():
+    text = "Statement\n\n1. Four sailors were released.\n2. In return, 11 fishermen went home.\nThe total was 15. 3 more wait."
+    assert [s.text for s in split_sentences(text)] == [
+        "Statement", "Four sailors were released.", "In return, 11 fishermen went home.", "The total was 15.", "3 more wait."]
+
+
+def test_a_range_of_days_is_read_as_its_first_day_with_the_ranges_year():
+    (first,) = find_dates("Digest for October 20-26, 2025: two releases")
+    assert (first.year, first.month, first.day) == (2025, 10, 20)
+    (first,) = find_dates("The talks ran 3–5 June 2024 in Doha.")
+    assert (first.year, first.month, first.day) == (2024, 6, 3)
