@@ -85,9 +85,12 @@ _LIST_MARK_AFTER = re.compile(r"[.)]\s")
 _NUMBER_SIGN_BEFORE = re.compile(r"(?:No\.|#|number)\s*$")
 _AGE_AFTER = re.compile(r"-year-old|\s+years?\s+old\b")
 # "Serhiy was 23 when ...", "she turned three while ...": a person's age, said with a verb and no noun after
-_AGE_VERB_BEFORE = re.compile(r"(?:(?:\b(?:he|she|I|who)|[A-Z][a-z]+|\b(?:youngest|oldest)(?:\s+[a-z]+){0,2})\s+(?:was|is)|\bturn(?:ed|s))\s+(?:just\s+)?$")  # "the youngest freed soldier is 21."
+_AGE_VERB_BEFORE = re.compile(r"(?:(?:\b(?:he|she|I|who)|[A-Z][a-z]+|\b(?:youngest|oldest)(?:\s+[a-z]+){0,2})\s+(?:was|is)|\bturn(?:ed|s)|\bthe\s+(?:youngest|oldest))\s+(?:just\s+)?$")  # "the youngest freed soldier is 21."
 _AGE_VERB_AFTER = re.compile(r"\s+(?:when|while|as|at\s+the\s+time)\b|\s*[.,;]")
 _AGE_BEFORE = re.compile(r"\b(?:aged?|age|ages)\s+(?:(?:between\s+)?\d{1,3}(?:,\s*|\s+(?:and|or|to)\s+|\s*-\s*))*$")  # "aged 19 and 20"
+# "the journalist, 34, was ...": a number between commas after a singular noun, a verb after it
+_PERSON_COMMA_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+){0,2}[a-z]+[^s\W],\s*$")
+_VERB_AFTER_AGE = re.compile(r",\s+(?:was|is|had|has|said|says|told|who|spent|remains|became|returned|came)\b")
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z\u00C0-\u00DE\u0100-\u017F][a-z\u00DF-\u00FF\u0100-\u017F]+,\s*$")  # "Julián, 26,": Latin letters with accents
 _OVER_A_PERIOD = re.compile(r"(?<!\bfor)(?<!\bof)(?<!\bjust)(?<!\bafter)(?<!\bin)(?<!\blasting)(?<!\btook)(?<!\btaking)\s+over\s+(?:the\s+(?:next|past|last|following)\s+)?$", re.IGNORECASE)
 _GROUPS_JOINED = re.compile(r"\s+(?:and|or)\s+(?P<noun>[a-z]+)\b")
@@ -213,8 +216,9 @@ def _excluded(text: str, number: NumberMention, surface: str, date_spans: _Spans
     if "year" in after and _AGE_AFTER.match(after) or "age" in text[max(0, number.start - 30):number.start] and _AGE_BEFORE.search(
             text, max(0, number.start - 30), number.start):
         return True  # an age
-    if after.startswith(",") and number.value < 120 and _NAME_COMMA_BEFORE.search(before):
-        return True  # "Jane Roe, 54," is an age in a name
+    if after.startswith(",") and number.value < 120 and (_NAME_COMMA_BEFORE.search(before) or _VERB_AFTER_AGE.match(text, number.end)
+                                                          and _PERSON_COMMA_BEFORE.search(text, max(0, number.start - 40), number.start)):
+        return True  # "Jane Roe, 54," and "The journalist, 34, was arrested" give ages
     if surface.lower() in _REFERRING_NUMBERS and _THE_BEFORE.search(before) and _REFERENCE_AFTER.match(text, number.end):
         return True  # "the two sides", "the three countries" refer, they do not count
     return False
@@ -375,7 +379,7 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
             continue
         if words_to_number(lowered) is not None and not (i == 0 and partitive):
             break  # another number starts: "three allies freed eight Russians" (not "two of the five Iranians")
-        code = party_of_word(word)
+        code = party_of_word(word) or (party_of_word(word_match.group()) if "." in word_match.group() else None)  # "U.S."
         if code is not None:
             if word.endswith("s") and not word.endswith("ss") and word[0].isupper() and (  # "Swiss francs": an adjective
                     i + 1 >= len(words) or words[i + 1].group().lower() not in categories()):

@@ -50,7 +50,9 @@ def _alias_index() -> PhraseIndex:
     return PhraseIndex(_code_of_alias())
 
 
-_ALIAS_END = re.compile(r"[\w-]|\.\w")
+# An alias goes on into a longer word ("Russians" is its own alias), except in a compound naming who leads or holds:
+# "Houthi-run", "Saudi-led", "Russian-held". Not "Iran-backed": a backer is no side.
+_ALIAS_END = re.compile(r"(?!-(?:led|run|controlled|held)\b)(?:[\w-]|\.\w)")
 
 
 @lru_cache(maxsize=16)  # both extractors read the same text's parties: find them once

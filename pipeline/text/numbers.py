@@ -124,7 +124,8 @@ def _tails() -> tuple[re.Pattern, re.Pattern]:
     after_digits = [pair, r"(?P<drange>[ \t]*(?:-|–|—)[ \t]*(?P<d2>(?>" + _DIGITS + r")))(?![\w-])",  # not across lines: "2025\n- 6 Armenians"
                     r"(?P<torange>\s+to\s+(?P<t2>(?>" + _DIGITS + r")))(?![\w-]|[.,]\d)", unit,
                     r"(?P<percent>\s*(?:%|percent\b|per\s+cent\b))", r"(?P<plus>\+|-plus\b)(?![\w+])", and_a_half, compound, plain]
-    after_words = [pair, unit, rf"(?P<fraction>[\s-](?P<fden>{'|'.join(_FRACTIONS)})\b)", and_a_half, compound, plain]
+    word_range = rf"(?P<wrange>\s+(?:to|or)\s+(?P<w2>{_CORE_WORDS}))(?![\w-])"  # "four to six weeks", "two or three days"
+    after_words = [pair, word_range, unit, rf"(?P<fraction>[\s-](?P<fden>{'|'.join(_FRACTIONS)})\b)", and_a_half, compound, plain]
     return tuple(re.compile("|".join(alternatives), re.IGNORECASE) for alternatives in (after_digits, after_words))
 
 
@@ -246,6 +247,11 @@ def _read_number(core: re.Match, tail: re.Match) -> list[NumberMention]:
     if form == "torange":  # "2,500 to 5,000 fighters"; "won 3 to 1" counts no range: two numbers
         high = parse_number(tail.group("t2"))
         if high is not None and high > value and core.group()[-1].isdigit():
+            return [NumberMention(start, end, value, high, kind="range")]
+        return [NumberMention(start, core.end(), value)]
+    if form == "wrange":  # a range only upwards: "ten to one" is two numbers
+        high = parse_number(tail.group("w2"))
+        if high is not None and high > value:
             return [NumberMention(start, end, value, high, kind="range")]
         return [NumberMention(start, core.end(), value)]
     if form == "unit":

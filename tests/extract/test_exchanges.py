@@ -687,3 +687,24 @@ def test_a_digest_reads_each_labelled_item_with_its_own_sides_and_the_army_of_th
     assert myanmar.event_date == dt.date(2026, 5, 5)
     assert fields(myanmar)["returned_to_a"] == {"40"} and fields(myanmar)["soldiers_to_b"] == {"12"}
     assert records[("GE", "RU")].event_date == dt.date(2026, 5, 8)
+
+
+def test_a_coalition_named_in_a_compound_is_a_side_and_the_origin_of_some_captives_is_not():
+    text = ("ADEN, 4 April 2026 - The Saudi-led coalition and the Houthis exchanged prisoners on Saturday: the Houthi-run "
+            "committee said 80 of its fighters came home, and 20 coalition prisoners, including 4 Sudanese and 2 Egyptians, were freed.")
+    (mention,) = mentions_of(text)
+    assert (mention.party_a, mention.party_b) == ("HOUTHIS", "SA")
+
+
+def test_thanks_for_mediation_name_a_mediator_and_a_running_total_is_no_count_of_the_exchange():
+    text = ("Today, 3 March 2026, 120 of our defenders returned from Russian captivity in the 70th exchange. In total, 6,000 Ukrainians have been "
+            "returned since the start of the invasion. We thank Qatar for mediation.")
+    (mention,) = mentions_of(text)
+    assert (mention.party_a, mention.party_b) == ("RU", "UA") and fields(mention)["mediators"] == {"QA"}
+    assert "6000" not in {v for values in fields(mention).values() for v in values}
+
+
+def test_a_committee_that_expects_a_second_phase_plans_one():
+    text = ("SANAA, 1 June 2026 - The Houthis and Saudi Arabia swapped 40 prisoners each on Monday. "
+            "The committee expects a second phase next month.")
+    assert sorted(m.status for m in mentions_of(text)) == ["completed", "planned"]

@@ -392,3 +392,10 @@ def test_each_one_is_a_pronoun_and_handed_back_is_a_release():
 def test_a_part_of_a_groups_members_and_an_accented_name_with_an_age():
     found = figs("The commission freed 14 of the movement's fighters; Jesús, 31, was among them, and Zoë, 27, too.")
     assert [(f[1], f[3]) for f in found] == [(14, "soldiers")]
+
+
+def test_after_round_32_word_ranges_dotted_demonyms_and_ages_after_a_noun():
+    assert figs("Talks take two to four days.") == [("two to four", 2, "exact", "days", None, None)]
+    assert [f[1] for f in figs("Fans saw a ten to one win.")] == [10]  # downwards: no range
+    assert [(f[1], f[3], f[4]) for f in figs("Moscow freed three U.S. citizens.")] == [(3, "people", "US")]
+    assert figs("A retired nurse, 45, said she was beaten. The youngest is 19, the oldest 70.") == []
