@@ -31,7 +31,7 @@ COUNTED = {"prisoners": "returned_to", "people": "returned_to", "soldiers": "sol
 HANDOVER_PREDICATES = {"released", "returned", "exchanged", None}
 CUE_WINDOW = 45  # characters around an event word read for its kind
 _PARTY_WORD = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w’'-]*)?"
-_EACH_AFTER = re.compile(r"\s*(?:per\s+side|each|apiece|(?:from|on|for|to|by)\s+(?:each|both|either)\s+sides?|every)\b", re.I)
+_EACH_AFTER = re.compile(r"\s*(?:per\s+side|(?:went|go|going|goes)\s+each\s+way|each\s+way|both\s+ways|in\s+each\s+direction|each|apiece|(?:from|on|for|to|by)\s+(?:each|both|either)\s+sides?|every)\b", re.I)
 _EACH_LATER = re.compile(r"[^.;,]{0,40}?\b(?:freed|released|returned|handed\s+over|exchanged)\s+(?:by|from)\s+(?:each|both|either)\s+(?:side|sides|country|countries)\b", re.I)
 _EACH_BEFORE = re.compile(r"\b(?:each\s+side|every\s+side|both\s+sides|each\s+country|both\s+countries|either\s+side|each)\b(?:\s+\w+){0,2}\s+$", re.I)
 # "Russia released", "Hamas is to free", "Israel's prison service said it had freed"
@@ -44,6 +44,7 @@ _AND_BETWEEN = re.compile(r",?\s+and\s+")
 # A tally of every exchange so far: "N ... have been brought home since ...", "To date, N ...".
 _CUMULATIVE_AFTER = re.compile(r"[^,;.]{0,80}?\b(?:have|has)\b[^,;.]{0,60}?\b(?:since|to\s+date|so\s+far)\b", re.I)
 _CUMULATIVE_OPENING = re.compile(r"(?:[Ss]ince\s+(?:the\s+)?(?:start|beginning|outbreak)\s+of\s+[^,.;]{1,40}|[Ss]o\s+far|[Tt]o\s+date|[Ii]n\s+all),\s*(?:\w+\s+){0,3}$")
+_CLAIM_LABEL = re.compile(r"[ \t]*(?:CLAIM|Claim|THE CLAIM|The claim)\s*:")
 _ADDED = re.compile(r"\b(?:along\s+with|in\s+addition\s+to|as\s+well\s+as|plus)\s+(?:\w+\s+){0,2}$", re.I)
 _HELD_BY_AFTER = re.compile(rf"[^.;]{{0,60}}?\b(?:from|out\s+of)\s+(?P<holder>{_PARTY_WORD})\s+captivity\b"
                             rf"|[^.;]{{0,80}}?\bwhom\s+(?P<keeper>{_PARTY_WORD})\s+(?:had\s+been\s+|has\s+been\s+|was\s+)?holding\b")
@@ -65,7 +66,7 @@ _PLACE = re.compile(r"\b(?:talks|negotiations|meeting|summit|agreement|deal|agre
                     r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)"
                     r"(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")  # "agreed in January" names a month, not a place
 _HANDOVER_PLACE = re.compile(r"\b(?:at|on|near|across)\s+the\s+(?P<place>(?:[A-Z][\w’'-]+[\s-]+){1,2}border|border\s+(?:between|with)\s+[^,.;]+)")
-_BACKGROUND = re.compile(r"\b(?:earlier|previous|prior|past|last|former|first-ever)\s+$", re.I)
+_BACKGROUND = re.compile(r"\b(?:earlier|previous|prior|past|last|former|first-ever|different)\s+$", re.I)
 _PLANNED_BEFORE = re.compile(r"\b(?:further|additional|more|next|upcoming|another|new)\s+(?:\w+\s+)?$", re.I)
 _INTENT_BEFORE = re.compile(r"\b(?:will|shall|would|to)\s+(?:\w+\s+)?$", re.I)
 _ATTRIBUTIVE = re.compile(r",?\s+(?:prisoner[s-]?\s+|POW\s+|prisoner-of-war\s+)?(?:exchange|swap|handover|trade)\b", re.I)
@@ -82,7 +83,7 @@ _SINCE_EVENT_BEFORE = re.compile(r"\b[Ss]ince\b[^.;,]*$")  # "since Russia's ful
 # "since a ceasefire took effect last Sunday": the date of the clause's own event (not "held since May were freed on Friday")
 _SINCE_CLAUSE_BEFORE = re.compile(r"\b[Ss]ince\b[^.;,]{0,40}\b(?:took\s+effect|came\s+into\s+(?:force|effect)|went\s+into\s+effect|began|started|ended|broke\s+out|was\s+(?:signed|agreed|announced))\b[^.;,]{0,15}$")
 _EVENT_KINDS = ("main", "planned", "background", "agreed")  # the kinds of event word that tell of a real exchange
-_AGREE_BEFORE = re.compile(r"\bagree(?:d|s)?\s+(?:on\s+(?:[A-Z]\w+\s+)?)?(?:to\s+)?(?:(?:a|an|the|new|another|further|prisoner|prisoners?|POW)\s+){0,3}$", re.I)
+_AGREE_BEFORE = re.compile(r"\bagree(?:d|s)?\s+(?:on\s+(?:[A-Z]\w+\s+)?|in\s+[A-Z]\w+\s+)?(?:to\s+)?(?:(?:a|an|the|new|another|further|prisoner|prisoners?|POW)\s+){0,3}$", re.I)
 _BASE_FORMS = frozenset({"release", "free", "hand", "return"})
 _WILL = re.compile(r"\b(?:will|would|is\s+to|are\s+to)\s+(?:\w+\s+)?(?:release|free|hand\s+over|return|receive)\b")
 _ANSWERING = re.compile(r"[\"“'‘]?In\s+(?:exchange|return|turn|its\s+turn|their\s+turn)\b")
@@ -536,6 +537,8 @@ def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMenti
             continue  # "nine of the returning Ukrainians needed care": a part of a total, never the total
         if _CUMULATIVE_AFTER.match(r.text, fig.end) or _CUMULATIVE_OPENING.match(r.text, r.sentence_of(fig.start).start, fig.start):
             continue  # "In total, 5,000 have been brought home since the start of the war": every exchange's, not this one's
+        if _CLAIM_LABEL.match(r.text, r.text.rfind("\n", 0, fig.start) + 1):
+            continue  # a fact check's "CLAIM: a post says 300 ...": what someone asserts, not what happened
         recipients, inferred = _recipients(r, fig)
         if not recipients and fig.party and fig.party not in r.sides:
             others.add(fig.party)
@@ -1216,7 +1219,7 @@ def _agreement_without_terms(r: _Reading, cues, cue_sentences: list[int], refere
         deal.claims.append(Claim("status", "agreed", cue.start(), cue.end()))
         s = r.sentences[i]
         for d in r.dates:
-            if s.start <= d.start < cue.start() and d.precision in ("day", "weekday") and _DEAL_DATE_CONTEXT.search(r.text, s.start, d.start):
+            if s.start <= d.start < cue.start() and d.precision in ("day", "weekday", "month") and _DEAL_DATE_CONTEXT.search(r.text, s.start, d.start):
                 if _set_date(deal, d, _reference_at(r, d, reference_date), "past"):
                     break
         found.append(deal)

@@ -41,7 +41,7 @@ _PARTICLE = re.compile(r"\b(?:hand|hands|handed|handing|turn|turned|turning|took
 _BODIES_BEFORE = re.compile(r"\b(?:bodies|remains|corpses)\s+of\s+(?:the\s+)?$", re.I)
 _COMPARED = re.compile(r"\b(?:down|up|rising|falling|rose|fell)\s+from\s+(?:\w+\s+){0,2}$|\bcompared\s+(?:with|to)\s+(?:\w+\s+){0,2}$|\bthan\s+$", re.I)
 _COPULA = re.compile(r"\s+(?:of\s+(?:them|those|these|whom)\s+(?:[a-z]+\s+){0,2})?(?:were|are|was|is)\s+(?:all\s+)?")
-_ELLIPSIS_END = re.compile(r"\s*(?:[.;!?]|,\s|$)|\s+(?:to|from)\s+[A-Z]")  # "Kyiv received 757 bodies and Moscow 34.", "... and returned 89 to Russia"
+_ELLIPSIS_END = re.compile(r"\s*(?:[.;!?]|,\s|$)|\s+(?:to|from)\s+[A-Z]|\s+(?:back|home|in\s+return)\b")  # "Kyiv received 757 bodies and Moscow 34.", "... and returned 89 to Russia", "... and got 150 back"
 # "Of those released, 250 had been ...": a part of the people just named by what happened to them
 _OF_THOSE_BEFORE = re.compile(r"\b[Oo]f\s+(?:those|the\s+people|the\s+ones)\s+(?:\w+\s+)?[a-z]+ed,\s+(?:[a-z]+\s+){0,3}$")
 # "The hostages were transferred in two groups, seven in the morning and 13 later": bare counts of the sentence's subject
@@ -100,7 +100,7 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+(?:[A-Za-z-]+\s+)?$")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # "the remaining three", "the other two", "those 95": a number standing for a group counted earlier in the text.
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those)\s+(?:(?:remaining|other|last|first|same|freed|released|returned|missing)\s+)?$", re.IGNORECASE)
-_REFERRING_NUMBERS = frozenset({"two", "three", "four", "five"})
+_REFERRING_NUMBERS = frozenset({"two", "three", "four", "five", "2", "3", "4", "5"})  # "the 2 sides" too, as spinners write it
 _REFERENCE_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?{_REFERENCE_NOUNS}\b")  # "the two (warring) parties"
 _CLAUSE_END = re.compile(r"[,;:.!?](?=\s|$)")
 _OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|them\b|those\b|(?:our|their|its|his|her|these)\s+)?")

@@ -708,3 +708,15 @@ def test_a_committee_that_expects_a_second_phase_plans_one():
     text = ("SANAA, 1 June 2026 - The Houthis and Saudi Arabia swapped 40 prisoners each on Monday. "
             "The committee expects a second phase next month.")
     assert sorted(m.status for m in mentions_of(text)) == ["completed", "planned"]
+
+
+def test_a_fact_check_counts_each_way_not_the_claim_and_dates_a_different_swap_and_a_deal_month():
+    text = ("CLAIM: A post says Russia \"gave back 500 Ukrainians\" on 2 October 2025.\n\nRATING: Misleading.\n\n"
+            "Russia and Ukraine swapped prisoners on 2 October 2025: 185 soldiers went each way. The post mixes it up with a different "
+            "swap, in July. Both sides had agreed in September to exchange all wounded captives.\n\nChecked 5 October 2025")
+    mentions = mentions_of(text)
+    (main,) = [m for m in mentions if m.event_date == dt.date(2025, 10, 2)]
+    assert fields(main)["soldiers_to_a"] == {"185"} and fields(main)["soldiers_to_b"] == {"185"}
+    assert "500" not in {v for values in fields(main).values() for v in values}  # the claim's number
+    assert (dt.date(2025, 7, 1), "completed") in {(m.event_date, m.status) for m in mentions}
+    assert (dt.date(2025, 9, 1), "agreed") in {(m.event_date, m.status) for m in mentions}

@@ -399,3 +399,9 @@ def test_after_round_32_word_ranges_dotted_demonyms_and_ages_after_a_noun():
     assert [f[1] for f in figs("Fans saw a ten to one win.")] == [10]  # downwards: no range
     assert [(f[1], f[3], f[4]) for f in figs("Moscow freed three U.S. citizens.")] == [(3, "people", "US")]
     assert figs("A retired nurse, 45, said she was beaten. The youngest is 19, the oldest 70.") == []
+
+
+def test_after_round_33_digit_references_and_a_count_elided_before_back():
+    assert figs("Talks between the 3 countries resumed.") == []
+    found = figs("Critics said Kyiv sent 200 Russians and received only 90 back.")
+    assert [(f[1], f[3]) for f in found] == [(200, "people"), (90, "people")]
