@@ -45,6 +45,12 @@ _AND_BETWEEN = re.compile(r",?\s+and\s+")
 _CUMULATIVE_AFTER = re.compile(r"[^,;.]{0,80}?\b(?:have|has)\b[^,;.]{0,60}?\b(?:since|to\s+date|so\s+far)\b", re.I)
 _CUMULATIVE_OPENING = re.compile(r"(?:[Ss]ince\s+(?:the\s+)?(?:start|beginning|outbreak)\s+of\s+[^,.;]{1,40}|[Ss]o\s+far|[Tt]o\s+date|[Ii]n\s+all),\s*(?:\w+\s+){0,3}$")
 _CLAIM_LABEL = re.compile(r"[ \t]*(?:CLAIM|Claim|THE CLAIM|The claim)\s*:")
+_FUTURE_AFTER = re.compile(r"(?:\s+[a-z]+){0,2}?\s+(?:will|would|is\s+to|are\s+to|to\s+be|(?:is|are)\s+due\s+to|(?:is|are)\s+expected\s+to)\b")  # "50 prisoners will be freed"
+# The text says nothing went the other way: a one-way release, not an exchange.
+_ONE_WAY = re.compile(r"\b(?:did\s+not|didn['’]t|has\s+not|hasn['’]t|had\s+not)\s+(?:release|free|return|hand\s+over)\s+(?:anyone|anybody|any\s+\w+)\s+in\s+return\b"
+                      r"|\bno\s+one\s+(?:was|were|has\s+been)\s+(?:returned|released|freed|handed\s+over)\s+in\s+(?:return|the\s+other\s+direction)\b"
+                      r"|\b(?:nothing|no\s+one|nobody)\s+in\s+return\b|\bunilateral(?:ly)?\b|\bone-way\b", re.I)
+_BOTH_SWAPPED = re.compile(r"\b(?:the\s+two|both)\s+(?:sides|parties|countries)\s+(?:\w+\s+)?(?:swapped|exchanged|traded)\b", re.I)
 _ADDED = re.compile(r"\b(?:along\s+with|in\s+addition\s+to|as\s+well\s+as|plus)\s+(?:\w+\s+){0,2}$", re.I)
 _HELD_BY_AFTER = re.compile(rf"[^.;]{{0,60}}?\b(?:from|out\s+of)\s+(?P<holder>{_PARTY_WORD})\s+captivity\b"
                             rf"|[^.;]{{0,80}}?\bwhom\s+(?P<keeper>{_PARTY_WORD})\s+(?:had\s+been\s+|has\s+been\s+|was\s+)?holding\b")
@@ -88,7 +94,7 @@ _BASE_FORMS = frozenset({"release", "free", "hand", "return"})
 _WILL = re.compile(r"\b(?:will|would|is\s+to|are\s+to)\s+(?:\w+\s+)?(?:release|free|hand\s+over|return|receive)\b")
 _ANSWERING = re.compile(r"[\"“'‘]?In\s+(?:exchange|return|turn|its\s+turn|their\s+turn)\b")
 _BOTH_SIDES = re.compile(r"\b(?:two|both|the|all|warring)\s+(?:sides|parties|countries)\b|\b(?:in\s+total|a\s+total\s+of)\b", re.I)
-_PART_OF = re.compile(r"\s+of\s+(?:the|those|these|them)\b", re.I)  # "114 of the freed prisoners": a part, already counted
+_PART_OF = re.compile(r"\s+of\s+(?:the|those|these|them|whom)\b", re.I)  # "114 of the freed prisoners": a part, already counted
 _TOTAL_BEFORE = re.compile(r"\b(?:exchange|swap|trade|exchanged|swapped|traded|exchanging|swapping)\s+(?:\w+\s+)?$", re.I)
 _RELEASES_AFTER = re.compile(_INSTITUTION + _ASIDE + r"(?:\s+on\s+[A-Z][a-z]+)?\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+|later\s+|(?P<future>will\s+|would\s+|is\s+to\s+|are\s+to\s+))?(?:began\s+|started\s+)?(?P<verb>released|freed|handed\s+over|returned|pardoned|release|free|hand\s+over|return|releasing|freeing|releases|frees|hands\s+over)\s+(?:(?:or|and)\s+\w+\s+)?(?:\w+\s+){0,3}?"
                              + _COUNT_AHEAD)  # "Israel freed 90 ..."
@@ -136,13 +142,15 @@ _HEADLINE_YEAR_BEFORE = re.compile(r"\b(?:since|until|before|after|from|by)\s+$"
 # "Ukraine said on Thursday ..." dates the statement, not the handover.
 _STATEMENT_DATE = re.compile(r"\b(?:said|says|announced|declared|reported|told|confirmed|stated|added)\s+(?:\w+\s+)?(?:on|late\s+on|early\s+on)\s+$", re.I)
 _PEOPLE = re.compile(r"\b(?:prisoners?|POWs?|captives?|detainees?|hostages?|soldiers?|servicemen|civilians|troops|defenders|inmates|people|persons|nationals|citizens)\b", re.I)
-_MEDIATOR_WORDS = ("mediat", "broker", "facilitat", "go-between", "intermediar", "helped", "good offices", "grateful", "thank")  # the subject pattern runs only if one is there
+_MEDIATOR_WORDS = ("mediat", "broker", "facilitat", "go-between", "intermediar", "helped", "good offices", "grateful", "thank", " role in ")  # the subject pattern runs only if one is there
 _MEDIATOR_SUBJECT = re.compile(rf"(?P<who>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:(?:acted\s+as|served\s+as|was|were)\s+(?:the\s+|a\s+)?(?:mediators?|brokers?|go-betweens?|intermediar(?:y|ies))\b|(?:provided|offered)\s+(?:\w+\s+)?(?:mediation|good\s+offices)\b)"
                                rf"|(?P<who2>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:mediated|brokered|facilitated)\s+(?:the|a|an|this)\s+(?:\w+\s+)?(?:exchange|swap|deal|agreement|handover|release|talks|negotiations)"
                                # "Ankara and Riyadh helped arrange an exchange": the sides arrange, a third party helps
                                # "We are grateful to the United Arab Emirates for their help"
                                # "We thank Qatar.", "Thank you to our partners from the United Arab Emirates."
                                rf"|(?:[Gg]rateful\s+to|[Tt]hank(?:s|ed|ing)?(?:\s+you)?(?:\s+to)?)\s+(?:our\s+(?:partners|friends)\s+(?:from|in)\s+)?(?:the\s+)?(?P<thanked>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})(?:\s+for\s+(?:(?:their|its|the)\s+)?(?:help|assist|mediation|assistance|efforts|support)\b|\s*[.!])"
+                               # "thank him for Qatar's indispensable role in securing the release"
+                               rf"|(?P<who3>{_PARTY_WORD})['’]s\s+(?:[a-z]+\s+){{0,2}}role\s+in\s+(?:securing|brokering|mediating|arranging|facilitating|negotiating|winning)\b"
                                rf"|(?P<helpers>{_PARTY_WORD}(?:\s*,\s*{_PARTY_WORD})*(?:,?\s+and\s+{_PARTY_WORD})?)\s+(?:(?:had|has|have)\s+)?(?:also\s+)?helped(?:\s+(?:to\s+)?(?:arrange|broker|negotiate|secure|mediate|facilitate)\b|(?=\s*[,.;]))")
 
 
@@ -280,7 +288,7 @@ def _mediations(text: str, parties: list[PartyMention]) -> list[PartyMention]:
         if group:
             found += [p for p in parties if m.start(group) <= p.start < m.end(group)]
             continue
-        group = "who" if m.group("who") else "who2"
+        group = next(name for name in ("who", "who2", "who3") if m.group(name))
         words = m.group(group).split()
         code = party_of_word(m.group(group)) or party_of_word(words[-1]) or party_of_word(words[0])
         if code:
@@ -820,6 +828,11 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     mediations = _mediations(text, parties)
     mediation_spans = {(p.start, p.end) for p in mediations}
     side_mentions = [p for p in parties if (p.start, p.end) not in mediation_spans]
+    # A party the text credits with mediating is no side where it is named again ("the Amir of Qatar", "accounts in Qatar"),
+    # unless that would leave fewer than two sides.
+    mediators = {p.code for p in mediations}
+    if len({p.code for p in side_mentions} - mediators) >= 2:
+        side_mentions = [p for p in side_mentions if p.code not in mediators]
     releasing = [_releasing(s, text, side_mentions) for s in sentences]
     all_cues = [_event_cues(s, text) or _release_cue(releasing[i], text, s) or _answering_release(s, text) for i, s in enumerate(sentences)]
     # "Hamas on Friday released 13 Israelis ... Hours later Israel released 39 Palestinians": two sides releasing people in
@@ -837,11 +850,23 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
                                        and f.predicate in ("released", "returned", "exchanged") and not _is_organization(f.party)]
         if len({f.party for f in freed}) >= 2 and not future.search(s.text) and not _cue_phrases("planned", text).any_within(s.start, s.end):
             all_cues[i] = [(Found(freed[0].start, freed[0].end, text, -1), "main", False)]
+    # "... the release of five American citizens ... [new paragraph] As part of the arrangement, the United States granted
+    # clemency to five Iranian nationals": two sides' people freed in neighbouring sentences, each told as done.
+    done = [[f for f in figures if s.start <= f.start < s.end and f.category in COUNTED and f.party is not None and not _is_organization(f.party)
+             and f.predicate in ("released", "returned") and not future.search(text, s.start, f.start) and not _FUTURE_AFTER.match(text, f.phrase_end)]
+            for s in sentences]
+    for i, j in ((i, j) for i in range(len(sentences)) for j in (i + 1, i + 2) if j < len(sentences)):
+        parties_i, parties_j = {f.party for f in done[i]}, {f.party for f in done[j]}
+        if parties_i and parties_j and len(parties_i | parties_j) == 2 and parties_i != parties_j and not all_cues[i] and not all_cues[j] \
+                and not any(_cue_phrases("planned", text).any_within(sentences[k].start, sentences[k].end) for k in (i, j)):
+            for k in (i, j):
+                all_cues[k] = [(Found(done[k][0].start, done[k][0].end, text, -1), "main", False)]
     cues = {i: [(m, kind) for m, kind, stage in typed if not stage] for i, typed in enumerate(all_cues)}
     has_event = any(kind in _EVENT_KINDS for typed in cues.values() for _, kind in typed)
     # A deal's terms may follow the sentence that names it: "The ceasefire took effect ... Under its first phase, 33 hostages are to be freed ..."
     deal_sentences = [i for i, s in enumerate(sentences) if (deal_cue.search(s.text) or (i > 0 and deal_cue.search(sentences[i - 1].text) and future.search(s.text))) and any(
-        s.start <= f.start < s.end and f.category in COUNTED and (f.predicate == "agreed" or (future.search(s.text) and f.predicate in HANDOVER_PREDICATES)
+        s.start <= f.start < s.end and f.category in COUNTED and not _PART_OF.match(text, f.end) and (f.predicate == "agreed" or (f.predicate in HANDOVER_PREDICATES and (
+            future.search(text, s.start, f.start) or _FUTURE_AFTER.match(text, f.phrase_end)))  # not "..., two of whom will remain"
                                                                   or _deal_total(text, f))
         for f in figures)]
     if has_event:  # stage words count as event words only where the text is already about an exchange
@@ -1146,6 +1171,16 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
         for claim in mention.claims:
             unique.setdefault((claim.field, claim.value, claim.start, claim.end), claim)
         mention.claims = list(unique.values())
+    if _ONE_WAY.search(text):  # "no one was returned in the other direction": a handover counted one way is no exchange
+        kept = []
+        for m in mentions:
+            if m.status != "completed" or {c.field[-1] for c in m.claims if c.field.endswith(("_to_a", "_to_b"))} == {"a", "b"}:
+                kept.append(m)
+            elif _BOTH_SWAPPED.search(r.sentence_of(m.anchor).text) or _own_pair(r.sentence_of(m.anchor), text, side_mentions):
+                # "In April 2023, the two sides swapped nearly 900 prisoners": an exchange told apart, whose counts are not the release's
+                m.claims = [c for c in m.claims if not c.field.endswith(("_to_a", "_to_b"))]
+                kept.append(m)
+        mentions = kept
     if deal is not None:
         segment_keys = {f"m{d.start}" for _, _, d in segments}
         for mention in mentions:

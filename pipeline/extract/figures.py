@@ -55,7 +55,7 @@ _BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-*•–—·][ \t]+$")
 # "the total number of captives freed ... to more than 1,200", "put the number of their soldiers held at between 3,000 and 5,000"
 _NUMBER_OF_BEFORE = re.compile(r"\bnumber\s+of\s+(?P<words>(?:[a-z-]+\s+){0,2}[a-z-]+)\b[^.;:\d]{0,80}?\b(?:to|at|is|was|stands\s+at|stood\s+at|reached|as)\s+(?:[a-z]+\s+){0,2}$")
 # "Air defences shot down 87 drones; 25 were lost": a bare number opening a clause counts what the clause before counted.
-_OF_THE_WHOLE_BEFORE = re.compile(r"\b[Oo]f\s+(?:the|these|those)\s+(?P<whole>\d[\d,]*),\s+(?:[a-z]+\s+){0,3}$")
+_OF_THE_WHOLE_BEFORE = re.compile(r"\b[Oo]f\s+(?:the|these|those)\s+(?P<whole>\d[\d,]*)(?:\s+[a-z]+){0,2},\s+(?:[a-z]+\s+){0,3}$")  # "Of the 200 (prisoners), 120 ..."
 _SUBJECT_START = re.compile(r"[\"“]?(?:(?:Only|Just|Some|About|Nearly|Almost|Another|All|But|And|So\s+far,?|Of\s+those,?)\s+)?(?:[a-z]+\s+)?", re.IGNORECASE)
 _CLAUSE_OPENS_BEFORE = re.compile(r"[;:]\s*(?:[a-z]\w*\s+|[A-Z]\w*\s+){0,3}$")  # "; by Friday about 4,800 had been handed over"
 _VERB_AFTER = re.compile(r"\s+(?:were|was|are|is|had|have|has|remain|remained|went|got|came)\b")
@@ -109,6 +109,7 @@ _PEOPLE_ADJECTIVE = re.compile(r"(?:dead|injured|wounded|missing|displaced|detai
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
 _DIGIT_COUNT = re.compile(r"\d[\d,]*\s+")
 _OF_US = re.compile(r"\s+of\s+(?:us|you)\b")
+_OF_THEM_VERB = re.compile(r"\s+of\s+them\s+(?:were|was|are|is|had|have|has|will|would)\b")
 _OF_THEM = re.compile(r"\s+of\s+them\s+(?=[a-z]+\b(?!\s+(?:were|was|are|is|had|have|has|will|would)\b))")  # "two of them minors"
 _PARTITIVE = re.compile(r"\s+of\s+(?:its|their|the|these|those|his|her|our)\s+")
 # A number that opens a list item, maybe after a bullet and a hedge ("- Up to 40: detainees ...").
@@ -635,8 +636,8 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
                 category, party = antecedent.category, party or antecedent.party
             elif antecedent and _DEFINITE_BEFORE.search(text, max(0, number.start - 30), number.start):
                 category, party = antecedent.category, party or antecedent.party  # "the remaining three": named before
-            elif (linked or compared or elided) and previous.category not in DURATIONS | {"other", "percent"}:
-                category = previous.category
+            elif (linked or compared or elided or _OF_THEM_VERB.match(text, number.end)) and previous.category not in DURATIONS | {"other", "percent"}:
+                category = previous.category  # also "70 of them were deported": a part of what was counted before
             elif number.kind == "number" and last_counted is not None and _MORE_AFTER.match(text, number.end):
                 category, party = last_counted.category, party or last_counted.party  # "each side released 350 more"
             elif (linked or compared or elided) and previous.category == "other" and previous_names_things:

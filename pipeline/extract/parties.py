@@ -75,6 +75,7 @@ def party_of_word(word: str) -> str | None:
 
 
 _HOLDING_AFTER = re.compile(r"\s+(?:captivity|custody|prisons?|jails?|detention|captors)\b")
+_HELD_IN_BEFORE = re.compile(r"\b(?:detained|held|imprisoned|jailed|arrested)\s+in\s+$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|via|outside)\s+$")
 # "between X and Y", "X and Y exchanged": read around the two mentions, not by a pattern compiled for each pair of names.
 _PAIR_MIDDLE = re.compile(r"\s+and\s+(?:the\s+)?")
@@ -86,8 +87,8 @@ _PAIR_VERB_AFTER = re.compile(r"\s+(?:have\s+|had\s+|on\s+\w+\s+)?(?:\w+ly\s+)?(
 
 def _is_place(text: str, mention: PartyMention) -> bool:
     """A capital after 'in'/'at' ('talks in Ankara') says where, not who."""
-    if _HOLDING_AFTER.match(text, mention.end):
-        return False  # "from Russian captivity": the captor is a side
+    if _HOLDING_AFTER.match(text, mention.end) or _HELD_IN_BEFORE.search(text, max(0, mention.start - 30), mention.start):
+        return False  # "from Russian captivity", "detained in Iran": the captor is a side
     return mention.alias != parties()[mention.code].name and bool(_PLACE_BEFORE.search(text, max(0, mention.start - 8), mention.start))
 
 

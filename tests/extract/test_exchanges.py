@@ -720,3 +720,30 @@ def test_a_fact_check_counts_each_way_not_the_claim_and_dates_a_different_swap_a
     assert "500" not in {v for values in fields(main).values() for v in values}  # the claim's number
     assert (dt.date(2025, 7, 1), "completed") in {(m.event_date, m.status) for m in mentions}
     assert (dt.date(2025, 9, 1), "agreed") in {(m.event_date, m.status) for m in mentions}
+
+
+def test_a_readout_crediting_a_role_names_the_mediator_and_reads_two_sides_freed_in_neighbouring_sentences():
+    text = ("Readout of the Secretary's call with Oman's Foreign Minister\n\nThe Secretary thanked the minister for Oman's "
+            "vital role in securing the release of three American citizens detained in Iran. The three landed in Muscat today.\n\n"
+            "As part of the arrangement, the United States granted clemency to four Iranian nationals, one of whom will stay in "
+            "the United States.\n\nMay 4, 2026")
+    (mention,) = mentions_of(text)
+    assert (mention.status, mention.party_a, mention.party_b) == ("completed", "IR", "US")
+    assert fields(mention)["mediators"] == {"OM"} and mention.event_date == dt.date(2026, 5, 4)
+    assert fields(mention)["returned_to_a"] == {"4"} and fields(mention)["returned_to_b"] == {"3"}
+
+
+def test_a_deal_that_provided_for_people_to_be_freed_keeps_its_terms():
+    text = ("TEL AVIV, March 2, 2025 - Hamas freed three hostages on Saturday, and Israel released 90 prisoners. "
+            "The truce agreed in January provided for 33 hostages to be released in six weeks.")
+    (deal,) = [m for m in mentions_of(text) if m.status == "agreed"]
+    assert "33" in {v for values in fields(deal).values() for v in values}
+
+
+def test_a_one_way_handover_is_no_exchange_but_an_earlier_swap_of_both_sides_stays():
+    text = ("BANGKOK, Dec. 12, 2025 - Thailand on Friday handed back 18 Cambodian soldiers. Cambodia held no Thai soldiers, "
+            "so no one was returned in the other direction.")
+    assert mentions_of(text) == []
+    text += " In July 2025, the two sides exchanged 20 soldiers each."
+    (mention,) = mentions_of(text)
+    assert mention.event_date == dt.date(2025, 7, 1) and "18" not in {v for values in fields(mention).values() for v in values}

@@ -405,3 +405,8 @@ def test_after_round_33_digit_references_and_a_count_elided_before_back():
     assert figs("Talks between the 3 countries resumed.") == []
     found = figs("Critics said Kyiv sent 200 Russians and received only 90 back.")
     assert [(f[1], f[3]) for f in found] == [(200, "people"), (90, "people")]
+
+
+def test_after_round_34_a_part_of_a_whole_with_its_noun_and_of_them_before_a_verb():
+    found = figs("Of the 80 detainees, 50 were held without charge; 12 of them were later freed.")
+    assert [(f[1], f[3]) for f in found] == [(80, "prisoners"), (50, "prisoners"), (12, "prisoners")]
