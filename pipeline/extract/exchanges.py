@@ -51,6 +51,10 @@ _ONE_WAY = re.compile(r"\b(?:did\s+not|didn['’]t|has\s+not|hasn['’]t|had\s+n
                       r"|\bno\s+one\s+(?:was|were|has\s+been)\s+(?:returned|released|freed|handed\s+over)\s+in\s+(?:return|the\s+other\s+direction)\b"
                       r"|\b(?:nothing|no\s+one|nobody)\s+in\s+return\b|\bunilateral(?:ly)?\b|\bone-way\b", re.I)
 _BOTH_SWAPPED = re.compile(r"\b(?:the\s+two|both)\s+(?:sides|parties|countries)\s+(?:\w+\s+)?(?:swapped|exchanged|traded)\b", re.I)
+_ALSO_HANDED = re.compile(r"\balso\s+(?:received|got\s+back|freed|released|returned|handed\s+over|brought\s+home)\s+(?:\w+\s+){0,3}$", re.I)
+# "The fishermen, whose boat drifted across the border on May 30, were handed over": a date inside a relative clause
+# tells of something else.
+_RELATIVE_CLAUSE_OPEN = re.compile(r",\s+(?:whose|who)\b[^,;.]*$")  # not "which took place on Sunday"
 _ADDED = re.compile(r"\b(?:along\s+with|in\s+addition\s+to|as\s+well\s+as|plus)\s+(?:\w+\s+){0,2}$", re.I)
 _HELD_BY_AFTER = re.compile(rf"[^.;]{{0,60}}?\b(?:from|out\s+of)\s+(?P<holder>{_PARTY_WORD})\s+captivity\b"
                             rf"|[^.;]{{0,80}}?\bwhom\s+(?P<keeper>{_PARTY_WORD})\s+(?:had\s+been\s+|has\s+been\s+|was\s+)?holding\b")
@@ -148,7 +152,7 @@ _MEDIATOR_SUBJECT = re.compile(rf"(?P<who>{_PARTY_WORD})\s+(?:(?:had|has|have)\s
                                # "Ankara and Riyadh helped arrange an exchange": the sides arrange, a third party helps
                                # "We are grateful to the United Arab Emirates for their help"
                                # "We thank Qatar.", "Thank you to our partners from the United Arab Emirates."
-                               rf"|(?:[Gg]rateful\s+to|[Tt]hank(?:s|ed|ing)?(?:\s+you)?(?:\s+to)?)\s+(?:our\s+(?:partners|friends)\s+(?:from|in)\s+)?(?:the\s+)?(?P<thanked>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})(?:\s+for\s+(?:(?:their|its|the)\s+)?(?:help|assist|mediation|assistance|efforts|support)\b|\s*[.!])"
+                               rf"|(?:[Gg]rateful\s+to|[Tt]hank(?:s|ed|ing)?(?:\s+you)?(?:\s+to)?)\s+(?:our\s+(?:partners|friends)\s+(?:from|in)\s+)?(?:the\s+)?(?P<thanked>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}}(?:(?:\s*,\s*|,?\s+and\s+)(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}}){{0,3}})(?:\s+for\s+(?:(?:their|its|the)\s+)?(?:help|assist|mediation|assistance|efforts|support)\b|\s*[.!])"
                                # "thank him for Qatar's indispensable role in securing the release"
                                rf"|(?P<who3>{_PARTY_WORD})['’]s\s+(?:[a-z]+\s+){{0,2}}role\s+in\s+(?:securing|brokering|mediating|arranging|facilitating|negotiating|winning)\b"
                                rf"|(?P<helpers>{_PARTY_WORD}(?:\s*,\s*{_PARTY_WORD})*(?:,?\s+and\s+{_PARTY_WORD})?)\s+(?:(?:had|has|have)\s+)?(?:also\s+)?helped(?:\s+(?:to\s+)?(?:arrange|broker|negotiate|secure|mediate|facilitate)\b|(?=\s*[,.;]))")
@@ -534,6 +538,7 @@ def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMenti
     others = set(mention.other_parties)
     groups: dict[str, list[tuple[FigureMention, bool]]] = {}  # "three Israeli women": a side's only count may name a group
     joined: tuple[FigureMention, list[str]] | None = None  # the count before, and where it went
+    added_before = False  # the count before was added to its side's total ("also received 31 ...")
     for fig in figures:
         if fig.category in GROUPS and fig.predicate in HANDOVER_PREDICATES - {None} and fig.qualifier in ("exact", "about") and not _PART_OF.match(r.text, fig.end):
             recipients, inferred = _recipients(r, fig)
@@ -553,8 +558,15 @@ def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMenti
         for party in recipients:
             side = "a" if party == r.sides[0] else "b"
             mention.claims.append(Claim(f"{COUNTED[fig.category]}_{side}", str(int(fig.value)), fig.start, fig.end, inferred))
-        if len(recipients) == 1 and _ADDED.search(r.text, max(0, fig.start - 30), fig.start):
-            _add_to_total(mention, fig, "a" if recipients[0] == r.sides[0] else "b")
+        if len(recipients) == 1 and (_ADDED.search(r.text, max(0, fig.start - 30), fig.start) or _ALSO_HANDED.search(r.text, max(0, fig.start - 40), fig.start)
+                                     or added_before and _IN_EXCHANGE_FOR.search(r.text, max(0, fig.start - 40), fig.start)):
+            # "... 246 each; Ukraine also received 31 wounded soldiers in return for 15 wounded Russian servicemen": both added
+            _add_to_total(mention, fig, "a" if recipients[0] == r.sides[0] else "b", within=None if added_before or not _ADDED.search(
+                r.text, max(0, fig.start - 30), fig.start) else 120)
+            added_before = True
+            joined = (fig, recipients)
+            mention.figure_starts.append(fig.start)
+            continue
         elif len(recipients) == 1 and _IN_ADDITION.match(r.sentence_of(fig.start).text):
             # "Russia and Ukraine exchanged 90 each. ... In addition, five Russian civilians were returned home.": more for that side
             _add_to_total(mention, fig, "a" if recipients[0] == r.sides[0] else "b", within=None)
@@ -567,6 +579,7 @@ def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMenti
                 for c in parts:
                     mention.claims.remove(c)
                 mention.claims.append(Claim(field, str(int(joined[0].value) + int(fig.value)), joined[0].start, fig.end, True))
+        added_before = False
         joined = (fig, recipients)
         mention.figure_starts.append(fig.start)
     for party, found in groups.items():  # only where the side has no other count, so "387 men and three women" adds nothing
@@ -731,7 +744,8 @@ def _event_date_candidates(r: _Reading, i: int, excluded: set[int], precisions: 
              and not _NOT_EVENT_DATE.search(r.text, s.start, d.start) and not _STATEMENT_DATE.search(r.text, max(s.start, d.start - 30), d.start)
              and not _is_dateline(r.text, d) and not _CAPTURE_DATE.search(r.text, max(s.start, d.start - 40), d.start)
              and not _AGREED_CLAUSE.search(r.text, max(s.start, d.start - 60), d.start)
-             and not _SINCE_CLAUSE_BEFORE.search(r.text, max(s.start, d.start - 70), d.start)]
+             and not _SINCE_CLAUSE_BEFORE.search(r.text, max(s.start, d.start - 70), d.start)
+             and not _RELATIVE_CLAUSE_OPEN.search(r.text, max(s.start, d.start - 90), d.start)]
     return sorted(found, key=lambda d: (not (_ON_DATE.search(r.text, max(0, d.start - 4), d.start) or d.weekday is not None or d.relative is not None), d.start))
 
 

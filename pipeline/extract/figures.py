@@ -360,7 +360,10 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
     party = None
     words = list(islice(_WORD.finditer(text, pos, min(sentence_end, pos + 80)), 7))  # the loop reads at most seven
     multi_word_starts = _multi_word_starts()
+    skip = -1  # the second word of a two-word demonym, read with the first
     for i, word_match in enumerate(words[:4]):
+        if i == skip:
+            continue
         if text[pos:word_match.start()].strip(" " if i else " \"”’"):  # punctuation between: the phrase has ended
             break  # (a closing quote may end a quoted number: '"several thousand" civilians')
         word = word_match.group().rstrip(".’'")
@@ -381,11 +384,20 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
         if words_to_number(lowered) is not None and not (i == 0 and partitive):
             break  # another number starts: "three allies freed eight Russians" (not "two of the five Iranians")
         code = party_of_word(word) or (party_of_word(word_match.group()) if "." in word_match.group() else None)  # "U.S."
+        last, after_last = word, i + 1  # the demonym's last word and the index after it
+        if code is None and word[:1].isupper() and i + 1 < len(words) and text[word_match.end():words[i + 1].start()] == " ":
+            second = words[i + 1].group().rstrip(".’'")
+            code = party_of_word(f"{word} {second}")  # "six South Korean fishermen", "40 North Koreans"
+            if code is not None:
+                last, after_last, skip = second, i + 2, i + 1
         if code is not None:
-            if word.endswith("s") and not word.endswith("ss") and word[0].isupper() and (  # "Swiss francs": an adjective
-                    i + 1 >= len(words) or words[i + 1].group().lower() not in categories()):
-                return "people", code, word_match.end()  # "84 Ukrainians"
+            if last.endswith("s") and not last.endswith("ss") and last[0].isupper() and (  # "Swiss francs": an adjective
+                    after_last >= len(words) or words[after_last].group().lower() not in categories()):
+                return "people", code, words[after_last - 1].end()  # "84 Ukrainians"
             party = code
+            if skip == i + 1:
+                pos = words[i + 1].end()
+                continue
         elif lowered == "more" and i + 1 < len(words) and (words[i + 1].group().rstrip(".’'").lower() in categories()
                                                            or party_of_word(words[i + 1].group().rstrip(".’'")) is not None):
             pass  # "200 more detainees", "3 more Estonian citizens"
@@ -590,13 +602,13 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
         if _excluded(text, number, surface, date_spans):
             continue
         category, party, np_end = _noun_phrase(text, number, sentence.end)
-        if _is_year(number, surface) and category is None:
-            continue
+        if _is_year(number, surface) and (category is None or category in (UNKNOWN_NOUN, "other") and text.startswith(" ", number.end)):
+            continue  # "in 2025", and "2025 prisoner exchanges": a year before a noun it does not count
         if category is None and number.kind == "number" and number.value < 120 and _AGE_VERB_BEFORE.search(text, max(sentence.start, number.start - 40), number.start) \
                 and _AGE_VERB_AFTER.match(text, number.end):
             continue
-        if category in (None, UNKNOWN_NOUN, "other") and number.kind == "number" and _names_a_thing(text, number.start, sentence.start):
-            continue  # "Article 205", "Flight 752", "stages two & three": the number names, it does not count
+        if category in (None, UNKNOWN_NOUN, "other") and number.kind in ("number", "range") and _names_a_thing(text, number.start, sentence.start):
+            continue  # "Article 205", "Flight 752", "stages two & three", "paras 3-4": the number names, it does not count
         if surface[:3].lower() == "one" and surface.lower().split("-")[0] == "one" and (
                 category in (None, "other") or _SUCH_OR_OF.match(text, number.end) or _PRONOUN_ONE_BEFORE.search(text, max(0, number.start - 8), number.start)):
             continue  # "one" as a pronoun ("one such case", "each one took weeks") counts nothing

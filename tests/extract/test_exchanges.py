@@ -747,3 +747,15 @@ def test_a_one_way_handover_is_no_exchange_but_an_earlier_swap_of_both_sides_sta
     text += " In July 2025, the two sides exchanged 20 soldiers each."
     (mention,) = mentions_of(text)
     assert mention.event_date == dt.date(2025, 7, 1) and "18" not in {v for values in fields(mention).values() for v in values}
+
+
+def test_people_sent_back_dated_by_the_report_not_by_a_relative_clause_and_totals_grown_by_also():
+    text = ("SEOUL, Aug. 6, 2025 (Yonhap) -- North Korea on Wednesday sent back four South Korean fishermen. The men, whose "
+            "boat drifted north on June 2, were handed over at Panmunjom. In exchange, Seoul repatriated three North Korean "
+            "soldiers. We thank Sweden and the Red Cross for their help.")
+    (mention,) = mentions_of(text)
+    assert mention.event_date == dt.date(2025, 8, 6) and fields(mention)["mediators"] == {"SE", "ICRC"}
+    text = ("On 3 May 2025 the two countries swapped 100 prisoners each; Ukraine also received 12 wounded soldiers in return "
+            "for 5 wounded Russian servicemen.")
+    (mention,) = mentions_of(text)
+    assert fields(mention)["returned_to_a"] == {"105"} and fields(mention)["returned_to_b"] == {"112"}

@@ -410,3 +410,10 @@ def test_after_round_33_digit_references_and_a_count_elided_before_back():
 def test_after_round_34_a_part_of_a_whole_with_its_noun_and_of_them_before_a_verb():
     found = figs("Of the 80 detainees, 50 were held without charge; 12 of them were later freed.")
     assert [(f[1], f[3]) for f in found] == [(80, "prisoners"), (50, "prisoners"), (12, "prisoners")]
+
+
+def test_after_round_35_page_and_issue_numbers_years_before_nouns_and_two_word_demonyms():
+    assert figs("Issue 12 of the bulletin: see paras 2-3 and pages 4 and 5.") == []
+    assert figs("The 2024 prisoner swaps were slower.") == []
+    found = figs("Pyongyang sent back three South Korean fishermen and Seoul freed 12 North Koreans.")
+    assert [(f[1], f[3], f[4], f[5]) for f in found] == [(3, "people", "KR", "released"), (12, "people", "KP", "released")]
