@@ -43,7 +43,7 @@ def _sentences_of(text: str) -> tuple[Sentence, ...]:
             word = word.lstrip("\"“‘(").rstrip("\"”’')]")
             if word in _abbreviations() or len(word) == 2 and word[1] == "." and "A" <= word[0] <= "Z":  # "J. Smith"
                 continue
-        if not _is_list_marker(text, start, gap_start):
+        if gap_start - start > 8 or not _is_list_marker(text, start, gap_start):  # a marker is short: most pieces skip the test
             _append(sentences, text, start, gap_start)
         start = m.end()
     _append(sentences, text, start, len(text))
