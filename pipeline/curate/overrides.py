@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.curate.reconcile import COUNT_FIELDS, Reconciled, SourcedMention, reconcile
+from pipeline.curate.reconcile import COUNT_FIELDS, LayoutCache, Reconciled, SourcedMention, reconcile
 from schemas.claims import CLAIM_FIELDS, CURATOR
 
 
@@ -51,8 +51,9 @@ def _typed(field: str, value):
     return value
 
 
-def reconcile_with_overrides(mentions: list[SourcedMention], duplicate_of: dict, entries: list[dict]) -> tuple[Reconciled, list[OverrideReport]]:
-    first = reconcile(mentions, duplicate_of)
+def reconcile_with_overrides(mentions: list[SourcedMention], duplicate_of: dict, entries: list[dict],
+                             layouts: LayoutCache | None = None) -> tuple[Reconciled, list[OverrideReport]]:
+    first = reconcile(mentions, duplicate_of, layouts=layouts)
     members: dict[str, set[tuple[str, str]]] = {}
     for key, exchange_id in first.exchange_of_mention.items():
         members.setdefault(exchange_id, set()).add(key)
@@ -71,7 +72,7 @@ def reconcile_with_overrides(mentions: list[SourcedMention], duplicate_of: dict,
             reports.append(OverrideReport(i, "split", entry["exchange_id"], bool(keys), note))
             if keys:
                 apart.append(keys)
-    result = reconcile(mentions, duplicate_of, together, apart) if together or apart else first
+    result = reconcile(mentions, duplicate_of, together, apart, layouts) if together or apart else first
     rows = {row["exchange_id"]: row for row in result.exchanges}
     claims = list(result.claims)
     for i, entry in enumerate(entries):

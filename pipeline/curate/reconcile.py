@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterator
+from pathlib import Path
+from typing import Any, Callable, Iterator, Protocol
 
 from pipeline.extract.exchanges import ExchangeMention
 
@@ -187,55 +189,104 @@ class _CountIndex:
                     yield c
 
 
-def cluster_mentions(mentions: list[SourcedMention]) -> list[Cluster]:
+class LayoutCache(Protocol):
+    """Where cluster layouts are kept between runs: pipeline.cache.DocumentCache has this method."""
+
+    def map(self, keys: list[str], compute: Callable[[list[int]], list[Any]]) -> list[Any]: ...
+
+
+_SOURCE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]  # a change to the rules recomputes every layout
+
+
+def _in_order(members: list[SourcedMention]) -> tuple[list[SourcedMention], list[SourcedMention]]:
+    """A group's dated mentions by date, then its undated ones: the order clustering reads them in."""
+    dated = sorted((m for m in members if m.mention.event_date), key=lambda m: (m.mention.event_date, m.source_id, m.mention.anchor))
+    undated = sorted((m for m in members if not m.mention.event_date), key=lambda m: (m.source_id, m.mention.anchor))
+    return dated, undated
+
+
+def _layout_key(group: tuple[str, str, str], ordered: list[SourcedMention]) -> str:
+    """A group's identity: its sides, status and members. A member is its source and key: the per-document cache makes the
+    same source give the same mentions under the same extraction code, and that code's version names the cache folder."""
+    digest = hashlib.sha256("|".join((_SOURCE_DIGEST, *group)).encode())
+    for sm in ordered:
+        digest.update(f"\n{sm.source_id} {sm.mention.key}".encode())
+    return digest.hexdigest()[:32]
+
+
+def cluster_mentions(mentions: list[SourcedMention], layouts: LayoutCache | None = None) -> list[Cluster]:
+    """Mentions of one event grouped together, group by group (same sides and status).
+
+    With `layouts`, a group whose members are unchanged since an earlier run takes its clusters from there: adding one
+    article re-clusters only the groups it adds to.
+    """
     groups: dict[tuple[str, str, str], list[SourcedMention]] = {}
     for sm in mentions:
         groups.setdefault((sm.mention.party_a, sm.mention.party_b, sm.mention.status), []).append(sm)
+    items = sorted(groups.items())
+    ordered = [_in_order(members) for _, members in items]
+
+    def compute(todo: list[int]) -> list[list[list[int]]]:
+        found = []
+        for i in todo:
+            position = {id(sm): k for k, sm in enumerate(ordered[i][0] + ordered[i][1])}
+            found.append([[position[id(sm)] for sm in c.members] for c in _cluster_group(items[i][0][2], *ordered[i])])
+        return found
+
+    if layouts is None:
+        computed = compute(list(range(len(items))))
+    else:
+        computed = layouts.map([_layout_key(key, dated + undated) for (key, _), (dated, undated) in zip(items, ordered)], compute)
     clusters: list[Cluster] = []
-    for (_, _, status), members in sorted(groups.items()):
-        dated = sorted((m for m in members if m.mention.event_date), key=lambda m: (m.mention.event_date, m.source_id, m.mention.anchor))
-        undated = sorted((m for m in members if not m.mention.event_date), key=lambda m: (m.source_id, m.mention.anchor))
-        local: list[Cluster] = []
-        position: dict[int, int] = {}
-        dates = _DateIndex()
-        counts = _CountIndex()
-        for sm in dated:
-            date, precision = sm.mention.event_date, sm.mention.date_precision
-            stated = stated_counts(sm.mention)
-            nearby = dates.near(date, precision, DATE_TOLERANCE_DAYS[status])
-            if len(nearby) > 32:  # a busy day: narrow by counts as well
-                plausible = {id(c) for c in counts.candidates(stated, local)}
-                nearby = [c for c in nearby if id(c) in plausible]
-            candidates = [c for c in sorted(nearby, key=lambda c: position[id(c)])
-                          if sm.source_id not in c.sources and _counts_compatible(c, stated)
-                          and all(_dates_compatible(d, (date, precision), status) for d in c.dates())]
-            if candidates:
-                target = min(candidates, key=lambda c: _distance(c, sm.mention))
-                target.add(sm, stated)
-            else:
-                target = Cluster([sm])
-                position[id(target)] = len(local)
-                local.append(target)
-            dates.add(target, date, precision)
-            counts.add(target, stated, new=not candidates)
-        for sm in undated:  # an undated mention joins only an unambiguous match
-            stated = stated_counts(sm.mention)
-            candidates = []
-            for c in counts.candidates(stated, local):
-                if sm.source_id not in c.sources and _counts_compatible(c, stated):
-                    candidates.append(c)
-                    if len(candidates) > 1:  # ambiguous already: stays on its own
-                        break
-            if len(candidates) == 1:
-                candidates[0].add(sm, stated)
-                counts.add(candidates[0], stated, new=False)
-            else:
-                target = Cluster([sm])
-                position[id(target)] = len(local)
-                local.append(target)
-                counts.add(target, stated, new=True)
-        clusters += local
+    for (dated, undated), group_layout in zip(ordered, computed):
+        members = dated + undated
+        clusters += [Cluster([members[k] for k in layout]) for layout in group_layout]
     return clusters
+
+
+def _cluster_group(status: str, dated: list[SourcedMention], undated: list[SourcedMention]) -> list[Cluster]:
+    """One group's clusters, built in reading order: a dated mention joins the nearest compatible cluster, an undated one
+    only an unambiguous match."""
+    local: list[Cluster] = []
+    position: dict[int, int] = {}
+    dates = _DateIndex()
+    counts = _CountIndex()
+    for sm in dated:
+        date, precision = sm.mention.event_date, sm.mention.date_precision
+        stated = stated_counts(sm.mention)
+        nearby = dates.near(date, precision, DATE_TOLERANCE_DAYS[status])
+        if len(nearby) > 32:  # a busy day: narrow by counts as well
+            plausible = {id(c) for c in counts.candidates(stated, local)}
+            nearby = [c for c in nearby if id(c) in plausible]
+        candidates = [c for c in sorted(nearby, key=lambda c: position[id(c)])
+                      if sm.source_id not in c.sources and _counts_compatible(c, stated)
+                      and all(_dates_compatible(d, (date, precision), status) for d in c.dates())]
+        if candidates:
+            target = min(candidates, key=lambda c: _distance(c, sm.mention))
+            target.add(sm, stated)
+        else:
+            target = Cluster([sm])
+            position[id(target)] = len(local)
+            local.append(target)
+        dates.add(target, date, precision)
+        counts.add(target, stated, new=not candidates)
+    for sm in undated:  # an undated mention joins only an unambiguous match
+        stated = stated_counts(sm.mention)
+        candidates = []
+        for c in counts.candidates(stated, local):
+            if sm.source_id not in c.sources and _counts_compatible(c, stated):
+                candidates.append(c)
+                if len(candidates) > 1:  # ambiguous already: stays on its own
+                    break
+        if len(candidates) == 1:
+            candidates[0].add(sm, stated)
+            counts.add(candidates[0], stated, new=False)
+        else:
+            target = Cluster([sm])
+            position[id(target)] = len(local)
+            local.append(target)
+            counts.add(target, stated, new=True)
+    return local
 
 
 def _choose(field_name: str, stated: dict[str, list[tuple[SourcedMention, bool, int]]], independent: set[str], detail: dict[str, int]) -> str:
@@ -288,8 +339,9 @@ def _regroup(clusters: list[Cluster], together: list[set[tuple[str, str]]], apar
 
 
 def reconcile(mentions: list[SourcedMention], duplicate_of: dict[str, str | None],
-              together: list[set[tuple[str, str]]] = (), apart: list[set[tuple[str, str]]] = ()) -> Reconciled:
-    clusters = _regroup(cluster_mentions(mentions), list(together), list(apart))
+              together: list[set[tuple[str, str]]] = (), apart: list[set[tuple[str, str]]] = (),
+              layouts: LayoutCache | None = None) -> Reconciled:
+    clusters = _regroup(cluster_mentions(mentions, layouts), list(together), list(apart))
     rows: list[dict] = []
     claim_rows: list[list[dict]] = []
     for cluster in clusters:

@@ -4,6 +4,7 @@
 import dagster as dg
 import pandas as pd
 
+from pipeline.cache import DocumentCache
 from pipeline.curate.near_duplicates import cached_shingles, find_near_duplicates
 from pipeline.curate.overrides import load_overrides, reconcile_with_overrides
 from pipeline.curate.reconcile import SourcedMention
@@ -51,7 +52,10 @@ def repairs(normalized_documents: list[dict]) -> dg.Output[pd.DataFrame]:
 def exchanges_and_claims(context: dg.AssetExecutionContext, paths: DatasetPaths, exchange_mentions: list[SourcedMention], sources: pd.DataFrame):
     """Mentions of the same event from different sources become one `exchanges` row; every source's statement goes to `claims`; then the curator's reviewed overrides are applied."""
     duplicate_of = {sid: dup for sid, dup in zip(sources["source_id"].tolist(), sources["duplicate_of"].tolist()) if isinstance(dup, str)}
-    result, reports = reconcile_with_overrides(exchange_mentions, duplicate_of, load_overrides(paths.overrides()))
+    layouts = DocumentCache(paths.cache(), "cluster_layouts") if paths.cache() is not None else None
+    result, reports = reconcile_with_overrides(exchange_mentions, duplicate_of, load_overrides(paths.overrides()), layouts)
+    if layouts is not None:
+        context.log.info(f"clusters of {layouts.hits + layouts.misses} groups of mentions: {layouts.misses} computed, {layouts.hits} from the cache")
     stale = [r for r in reports if not r.matched]
     for r in stale:
         context.log.warning(f"override {r.entry} ({r.action} {r.target}) matches nothing any more: review {paths.overrides()}")

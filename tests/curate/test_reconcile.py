@@ -94,3 +94,22 @@ def test_ids_are_stable_and_readable():
     first, second = seeds_reconciled(), seeds_reconciled()
     assert [r["exchange_id"] for r in first.exchanges] == [r["exchange_id"] for r in second.exchanges]
     assert all(r["exchange_id"].startswith("ru-ua-") for r in first.exchanges)
+
+
+def test_cluster_layouts_kept_between_runs_give_the_same_records_and_only_a_changed_group_is_clustered_again(tmp_path):
+    from pipeline.cache import DocumentCache
+
+    mentions = sourced("spun", (SEEDS / "000_b666787848e09ea1.txt").read_text(encoding="utf-8"))
+    mentions += sourced("clean", (SEEDS / "004_e2a61d9615fb6b58.txt").read_text(encoding="utf-8"))
+    mentions += sourced("caucasus", "YEREVAN, 3 June 2026 - Armenia and Azerbaijan swapped 12 prisoners each on Wednesday.")
+    expected = reconcile(mentions, {})
+    first = DocumentCache(tmp_path, "cluster_layouts")
+    assert reconcile(mentions, {}, layouts=first) == expected and first.hits == 0
+    again = DocumentCache(tmp_path, "cluster_layouts")
+    assert reconcile(mentions, {}, layouts=again) == expected and again.misses == 0 and again.hits == first.misses
+    # One more article about Armenia and Azerbaijan: only that pair's completed group is clustered afresh.
+    grown = mentions + sourced("later", "BAKU, 4 June 2026 - Azerbaijan and Armenia exchanged 12 prisoners each on Wednesday.")
+    third = DocumentCache(tmp_path, "cluster_layouts")
+    result = reconcile(grown, {}, layouts=third)
+    assert result == reconcile(grown, {}) and third.misses == 1
+    assert [r["n_sources"] for r in result.exchanges if r["party_a"] == "AM"] == [2]
