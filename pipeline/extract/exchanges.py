@@ -55,6 +55,7 @@ _ALSO_HANDED = re.compile(r"\balso\s+(?:received|got\s+back|freed|released|retur
 # "The fishermen, whose boat drifted across the border on May 30, were handed over": a date inside a relative clause
 # tells of something else.
 _RELATIVE_CLAUSE_OPEN = re.compile(r",\s+(?:whose|who)\b[^,;.]*$")  # not "which took place on Sunday"
+_TALLY_BEFORE = re.compile(r"(?:\b\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds))\s+(?:[a-z-]+\s+)?$", re.I)
 _ADDED = re.compile(r"\b(?:along\s+with|in\s+addition\s+to|as\s+well\s+as|plus)\s+(?:\w+\s+){0,2}$", re.I)
 _HELD_BY_AFTER = re.compile(rf"[^.;]{{0,60}}?\b(?:from|out\s+of)\s+(?P<holder>{_PARTY_WORD})\s+captivity\b"
                             rf"|[^.;]{{0,80}}?\bwhom\s+(?P<keeper>{_PARTY_WORD})\s+(?:had\s+been\s+|has\s+been\s+|was\s+)?holding\b")
@@ -254,6 +255,8 @@ def _event_cues(sentence: Sentence, text: str) -> list[tuple[Found, str, bool]]:
             continue  # "exchanged lists of prisoners", "handed over a list of 462 names": no one changed sides
         if _AGREED_AFTER.match(text, m.end(), sentence.end):
             continue  # "The exchange had been agreed in Muscat on 2 April": the deal's date, not a handover's
+        if m.group().lower().endswith("s") and _TALLY_BEFORE.search(text, max(sentence.start, m.start() - 30), m.start()):
+            continue  # "a dataset of 63 prisoner exchanges", "held 11 swaps": a count of exchanges, none of them told
         before_start, after_end = max(sentence.start, m.start() - CUE_WINDOW), min(sentence.end, m.end() + CUE_WINDOW)
         before = text[before_start:m.start()]
         if _cue_phrases("negated", text).any_within(before_start, m.start()):

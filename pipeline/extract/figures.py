@@ -91,6 +91,8 @@ _AGE_BEFORE = re.compile(r"\b(?:aged?|age|ages)\s+(?:(?:between\s+)?\d{1,3}(?:,\
 # "the journalist, 34, was ...": a number between commas after a singular noun, a verb after it
 _PERSON_COMMA_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+){0,2}[a-z]+[^s\W],\s*$")
 _VERB_AFTER_AGE = re.compile(r",\s+(?:was|is|had|has|said|says|told|who|spent|remains|became|returned|came)\b")
+_NOUN_THEN_TOTAL = re.compile(r"\b(?P<noun>[a-z]+),\s+$")
+_IN_ALL_AFTER = re.compile(r"\s+(?:in\s+all|in\s+total|altogether|all\s+told)\b")
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z\u00C0-\u00DE\u0100-\u017F][a-z\u00DF-\u00FF\u0100-\u017F]+,\s*$")  # "Julián, 26,": Latin letters with accents
 _OVER_A_PERIOD = re.compile(r"(?<!\bfor)(?<!\bof)(?<!\bjust)(?<!\bafter)(?<!\bin)(?<!\blasting)(?<!\btook)(?<!\btaking)\s+over\s+(?:the\s+(?:next|past|last|following)\s+)?$", re.IGNORECASE)
 _GROUPS_JOINED = re.compile(r"\s+(?:and|or)\s+(?P<noun>[a-z]+)\b")
@@ -202,6 +204,8 @@ class _Spans:
 def _excluded(text: str, number: NumberMention, surface: str, date_spans: _Spans) -> bool:
     if date_spans.overlap(number.start, number.end):
         return True
+    if number.kind == "range" and "age" in text[max(0, number.start - 8):number.start]:
+        return _AGE_BEFORE.search(text, max(0, number.start - 8), number.start) is not None  # "aged between 8 and 15"
     if number.kind != "number":
         return False
     # Each pattern runs only where the words it needs are there: they run for every number.
@@ -650,6 +654,9 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
                 category, party = antecedent.category, party or antecedent.party  # "the remaining three": named before
             elif (linked or compared or elided or _OF_THEM_VERB.match(text, number.end)) and previous.category not in DURATIONS | {"other", "percent"}:
                 category = previous.category  # also "70 of them were deported": a part of what was counted before
+            elif number.kind == "number" and (noun := _NOUN_THEN_TOTAL.search(text, max(sentence.start, number.start - 60), number.start)) \
+                    and _IN_ALL_AFTER.match(text, number.end) and categories().get(noun.group("noun").lower()) not in (None, *DURATIONS):
+                category = categories()[noun.group("noun").lower()]  # "the same number of its servicemen, 50 in all"
             elif number.kind == "number" and last_counted is not None and _MORE_AFTER.match(text, number.end):
                 category, party = last_counted.category, party or last_counted.party  # "each side released 350 more"
             elif (linked or compared or elided) and previous.category == "other" and previous_names_things:

@@ -759,3 +759,8 @@ def test_people_sent_back_dated_by_the_report_not_by_a_relative_clause_and_total
             "for 5 wounded Russian servicemen.")
     (mention,) = mentions_of(text)
     assert fields(mention)["returned_to_a"] == {"105"} and fields(mention)["returned_to_b"] == {"112"}
+
+
+def test_a_count_of_exchanges_is_a_tally_not_an_exchange():
+    text = ("Totals for May 2025: 900 returned to Russia and 905 to Ukraine across 4 exchanges, the tracker shows.")
+    assert mentions_of(text) == []

@@ -417,3 +417,9 @@ def test_after_round_35_page_and_issue_numbers_years_before_nouns_and_two_word_d
     assert figs("The 2024 prisoner swaps were slower.") == []
     found = figs("Pyongyang sent back three South Korean fishermen and Seoul freed 12 North Koreans.")
     assert [(f[1], f[3], f[4], f[5]) for f in found] == [(3, "people", "KR", "released"), (12, "people", "KP", "released")]
+
+
+def test_after_round_36_age_ranges_totals_in_apposition_and_suspects():
+    assert figs("The hostages, aged between 9 and 14, were freed.") == []
+    found = figs("Kyiv got back the same number of its soldiers, 75 in all. Police held 6 suspects.")
+    assert [(f[1], f[3]) for f in found] == [(75, "soldiers"), (6, "people")]
