@@ -45,7 +45,7 @@ def too_large(size: int, max_bytes: int) -> Decoded:
 
 _ASCII_CONTROLS = bytes(b for b in range(32) if chr(b) not in "\t\n\r\f")
 _ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
-_CONTROL_RUNS = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]+")
+_DROP_ASCII = dict.fromkeys(range(128))
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
 
 
@@ -57,9 +57,10 @@ def _looks_like_text(text: str) -> bool:
         raw = text.encode("ascii")
         controls = len(raw) - len(raw.translate(None, _ASCII_CONTROLS))
         letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
-    else:
-        controls = sum(map(len, _CONTROL_RUNS.findall(text)))
-        letters = sum(map(len, _LETTER_RUNS.findall(text)))
+    else:  # the ASCII part counted as above, the rest by pattern: a dash or a quote mark made a whole text go by pattern
+        raw, rest = text.encode("ascii", "ignore"), text.translate(_DROP_ASCII)
+        controls = len(raw) - len(raw.translate(None, _ASCII_CONTROLS)) + rest.count("\ufffd")
+        letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS)) + sum(map(len, _LETTER_RUNS.findall(rest)))
     return controls / len(text) < 0.01 and letters / len(text) > 0.3
 
 

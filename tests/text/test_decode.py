@@ -38,3 +38,23 @@ def test_html_is_reduced_to_article_text():
     assert html_to_text(html) == 'Russia and Ukraine swapped 95 prisoners each.\nIt was "big".'
     result = decode_document(html.encode())
     assert result.encoding == "utf-8 (html)" and "Menu" not in result.text and "var x" not in result.text
+
+
+def test_the_text_check_counts_controls_and_letters_as_a_pattern_over_every_character_would():
+    import re
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from pipeline.text.decode import _looks_like_text
+
+    controls, letters = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]"), re.compile(r"[^\W\d_]")
+
+    def by_pattern(text):
+        return bool(text) and len(controls.findall(text)) / len(text) < 0.01 and len(letters.findall(text)) / len(text) > 0.3
+
+    @given(st.text(alphabet=st.sampled_from("ab Z9_\x01\x0b\x1f\t\n\ufffd—“éЖж中²"), max_size=60))
+    def agrees(text):
+        assert _looks_like_text(text) == by_pattern(text)
+
+    agrees()
