@@ -1328,6 +1328,10 @@ def _planned(r: _Reading, cues, planned_sentences: list[int], main: ExchangeMent
             mention.claims.append(Claim("status", "planned", cue.start(), cue.end()))
             if _set_date(mention, d, base, "future"):
                 planned.append(mention)
+                if len(stage_dates) == 1:  # "... scheduled for Saturday, Feb. 22, when Hamas is expected to free six hostages"
+                    future = _cue_pattern("future")
+                    _add_counts(r, mention, [f for f in r.figures if r.inside(i, f.start) and not in_segment(f.start) and (
+                        future.search(r.text, s.start, f.start) or _FUTURE_AFTER.match(r.text, f.phrase_end))])
         if not stage_dates and not next_day:
             mention = ExchangeMention(f"m{cue.start()}", "planned", r.sides[0], r.sides[1], cue.start())
             mention.claims.append(Claim("status", "planned", cue.start(), cue.end()))

@@ -764,3 +764,10 @@ def test_people_sent_back_dated_by_the_report_not_by_a_relative_clause_and_total
 def test_a_count_of_exchanges_is_a_tally_not_an_exchange():
     text = ("Totals for May 2025: 900 returned to Russia and 905 to Ukraine across 4 exchanges, the tracker shows.")
     assert mentions_of(text) == []
+
+
+def test_a_dated_planned_stage_counts_the_people_it_is_to_free():
+    text = ("GAZA, March 1, 2025 - Hamas freed two hostages on Saturday and Israel released 60 prisoners. The next exchange is "
+            "set for Saturday, March 8, when Hamas is expected to free four hostages.")
+    (planned,) = [m for m in mentions_of(text) if m.status == "planned"]
+    assert planned.event_date == dt.date(2025, 3, 8) and fields(planned)["returned_to_b"] == {"4"}
