@@ -40,7 +40,7 @@ def repairs(normalized_documents: list[dict]) -> dg.Output[pd.DataFrame]:
 
 @dg.multi_asset(
     group_name="curate",
-    ins={"exchange_mentions": dg.AssetIn(dagster_type=EXCHANGE_MENTIONS), "sources": dg.AssetIn()},
+    ins={"exchange_mentions": dg.AssetIn(dagster_type=EXCHANGE_MENTIONS)},
     check_specs=[dg.AssetCheckSpec("overrides_all_match", asset="exchanges",
                                    description="Every entry of the curator overrides file still matches a record.")],
     outs={
@@ -52,10 +52,9 @@ def repairs(normalized_documents: list[dict]) -> dg.Output[pd.DataFrame]:
 def exchanges_and_claims(context: dg.AssetExecutionContext, paths: DatasetPaths, exchange_mentions: list[SourcedMention], sources: pd.DataFrame):
     """Mentions of the same event from different sources become one `exchanges` row; every source's statement goes to `claims`; then the curator's reviewed overrides are applied."""
     duplicate_of = {sid: dup for sid, dup in zip(sources["source_id"].tolist(), sources["duplicate_of"].tolist()) if isinstance(dup, str)}
-    layouts = DocumentCache(paths.cache(), "cluster_layouts") if paths.cache() is not None else None
+    layouts = DocumentCache(paths.cache(), "cluster_layouts")  # with the cache off, every group is clustered
     result, reports = reconcile_with_overrides(exchange_mentions, duplicate_of, load_overrides(paths.overrides()), layouts)
-    if layouts is not None:
-        context.log.info(f"clusters of {layouts.hits + layouts.misses} groups of mentions: {layouts.misses} computed, {layouts.hits} from the cache")
+    context.log.info(f"clusters of {layouts.hits + layouts.misses} groups of mentions: {layouts.misses} computed, {layouts.hits} from the cache")
     stale = [r for r in reports if not r.matched]
     for r in stale:
         context.log.warning(f"override {r.entry} ({r.action} {r.target}) matches nothing any more: review {paths.overrides()}")
@@ -72,7 +71,7 @@ def exchanges_and_claims(context: dg.AssetExecutionContext, paths: DatasetPaths,
 
 
 @_table_asset("figures", ins={"figure_mentions": dg.AssetIn(dagster_type=FIGURE_MENTIONS),
-                               "exchange_mentions": dg.AssetIn(dagster_type=EXCHANGE_MENTIONS), "claims": dg.AssetIn()})
+                               "exchange_mentions": dg.AssetIn(dagster_type=EXCHANGE_MENTIONS)})
 def figures(figure_mentions: list[dict], exchange_mentions: list[SourcedMention], claims: pd.DataFrame) -> dg.Output[pd.DataFrame]:
     frame = to_frame("figures", figure_rows(figure_mentions, claims, exchange_mentions))
     return dg.Output(frame, metadata=frame_metadata(frame, linked_to_exchanges=int(frame["exchange_id"].notna().sum())))

@@ -343,6 +343,12 @@ def _own_pair(sentence: Sentence, text: str, parties: list[PartyMention]) -> tup
     return (releasing[0], releasing[1]) if len(releasing) == 2 else None
 
 
+def _told_as_future(text: str, sentence: Sentence, figure: FigureMention) -> bool:
+    """Whether a count's own clause is future: a future word before it in its sentence ("will free 50") or just after its
+    noun ("33 hostages to be released"); not one in a relative clause after it ("five Iranians, two of whom will stay")."""
+    return bool(_cue_pattern("future").search(text, sentence.start, figure.start) or _FUTURE_AFTER.match(text, figure.phrase_end))
+
+
 def _release_cue(verbs: dict[str, re.Match], text: str, sentence: Sentence, sides_needed: int = 2) -> list[tuple[Found, str, bool]]:
     """'Hamas released three women ... and Israel freed 90 prisoners': sides releasing people (two in one sentence, or one
     each in neighbouring sentences) are an exchange even without the word; the first release verb stands as its (main)
@@ -870,7 +876,7 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     # "... the release of five American citizens ... [new paragraph] As part of the arrangement, the United States granted
     # clemency to five Iranian nationals": two sides' people freed in neighbouring sentences, each told as done.
     done = [[f for f in figures if s.start <= f.start < s.end and f.category in COUNTED and f.party is not None and not _is_organization(f.party)
-             and f.predicate in ("released", "returned") and not future.search(text, s.start, f.start) and not _FUTURE_AFTER.match(text, f.phrase_end)]
+             and f.predicate in ("released", "returned") and not _told_as_future(text, s, f)]
             for s in sentences]
     for i, j in ((i, j) for i in range(len(sentences)) for j in (i + 1, i + 2) if j < len(sentences)):
         parties_i, parties_j = {f.party for f in done[i]}, {f.party for f in done[j]}
@@ -883,7 +889,7 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     # A deal's terms may follow the sentence that names it: "The ceasefire took effect ... Under its first phase, 33 hostages are to be freed ..."
     deal_sentences = [i for i, s in enumerate(sentences) if (deal_cue.search(s.text) or (i > 0 and deal_cue.search(sentences[i - 1].text) and future.search(s.text))) and any(
         s.start <= f.start < s.end and f.category in COUNTED and not _PART_OF.match(text, f.end) and (f.predicate == "agreed" or (f.predicate in HANDOVER_PREDICATES and (
-            future.search(text, s.start, f.start) or _FUTURE_AFTER.match(text, f.phrase_end)))  # not "..., two of whom will remain"
+            _told_as_future(text, s, f)))
                                                                   or _deal_total(text, f))
         for f in figures)]
     if has_event:  # stage words count as event words only where the text is already about an exchange
@@ -1329,9 +1335,7 @@ def _planned(r: _Reading, cues, planned_sentences: list[int], main: ExchangeMent
             if _set_date(mention, d, base, "future"):
                 planned.append(mention)
                 if len(stage_dates) == 1:  # "... scheduled for Saturday, Feb. 22, when Hamas is expected to free six hostages"
-                    future = _cue_pattern("future")
-                    _add_counts(r, mention, [f for f in r.figures if r.inside(i, f.start) and not in_segment(f.start) and (
-                        future.search(r.text, s.start, f.start) or _FUTURE_AFTER.match(r.text, f.phrase_end))])
+                    _add_counts(r, mention, [f for f in r.figures if r.inside(i, f.start) and not in_segment(f.start) and _told_as_future(r.text, s, f)])
         if not stage_dates and not next_day:
             mention = ExchangeMention(f"m{cue.start()}", "planned", r.sides[0], r.sides[1], cue.start())
             mention.claims.append(Claim("status", "planned", cue.start(), cue.end()))
