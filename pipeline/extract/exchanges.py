@@ -56,6 +56,9 @@ _ALSO_HANDED = re.compile(r"\balso\s+(?:received|got\s+back|freed|released|retur
 # tells of something else.
 _RELATIVE_CLAUSE_OPEN = re.compile(r",\s+(?:whose|who)\b[^,;.]*$")  # not "which took place on Sunday"
 _TALLY_BEFORE = re.compile(r"(?:\b\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds))\s+(?:[a-z-]+\s+)?$", re.I)
+_BARE_GOVERNMENT = re.compile(r"\b[Tt]he\s+(?P<word>[Gg]overnment)\b(?!\s+of\b)")
+_GOVERNMENT_OF_BEFORE = re.compile(r"\b[Gg]overnment\s+of\s+(?:the\s+)?$")
+_GOVERNMENT_AFTER = re.compile(r"(?:['’]s)?\s+[Gg]overnment\b")
 _ADDED = re.compile(r"\b(?:along\s+with|in\s+addition\s+to|as\s+well\s+as|plus)\s+(?:\w+\s+){0,2}$", re.I)
 _HELD_BY_AFTER = re.compile(rf"[^.;]{{0,60}}?\b(?:from|out\s+of)\s+(?P<holder>{_PARTY_WORD})\s+captivity\b"
                             rf"|[^.;]{{0,80}}?\bwhom\s+(?P<keeper>{_PARTY_WORD})\s+(?:had\s+been\s+|has\s+been\s+|was\s+)?holding\b")
@@ -70,7 +73,7 @@ _IN_EXCHANGE_FOR = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:\w+\s+){0,
 _RECEIVER_AFTER = re.compile(rf"^[^.;]*?\b(?:returned|released|handed\s+over|transferred|sent\s+back|went\s+back|brought\s+back|flown|taken|flew|bussed)\s+(?:home\s+|back\s+)?to\s+(?:the\s+)?(?P<receiver>{_PARTY_WORD})"
                              # "13 were taken to Germany and three to the United States": the verb is elided
                              rf"|^\s+to\s+(?:the\s+)?(?P<elided>{_PARTY_WORD})")
-_STATE_INSTITUTION = re.compile(r"[Tt]he\s+(?:government|army|military)\b")  # names no party: the state side, read in context
+_STATE_INSTITUTION = re.compile(r"[Tt]he\s+(?:[Gg]overnment|[Aa]rmy|[Mm]ilitary)\b")  # names no party: the state side, read in context
 _RECEIVER_BEFORE = re.compile(rf"(?P<receiver>{_PARTY_WORD}){_INSTITUTION}\s+(?:said\s+(?:on\s+\w+\s+)?(?:it|that\s+it)\s+)?(?:has\s+|had\s+|have\s+)?(?:received|got\s+back|brought\s+home|brought\s+back|returned\s+home|welcomed\s+home|recovered|secured\s+the\s+release\s+of|won\s+the\s+release\s+of|obtained\s+the\s+release\s+of)\s+(?:\w+\s+){{0,3}}$")
 _DEAL_DATE_CONTEXT = re.compile(r"\b(?:talks|negotiations|meeting|summit|agreement|deal|agreed|signed|reached)\b[^.]{0,40}$", re.I)
 _PLACE = re.compile(r"\b(?:talks|negotiations|meeting|summit|agreement|deal|agreed|signed|reached)\b[^.;]{0,50}?\bin\s+"
@@ -332,6 +335,10 @@ def _releasing(sentence: Sentence, text: str, parties: list[PartyMention]) -> di
 
 def _is_organization(code: str) -> bool:
     return parties()[code].kind == "organization"
+
+
+def _party_kind(code: str) -> str:
+    return parties()[code].kind
 
 
 def _own_pair(sentence: Sentence, text: str, parties: list[PartyMention]) -> tuple[str, str] | None:
@@ -803,6 +810,18 @@ def _mediator_claims(mentions: list[PartyMention], inferred: bool = False) -> li
 _ITEM_LABEL = re.compile(r"^[ \t]*[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+)*(?:[ \t]*\([^()\n]{1,30}\))?:[ \t]+\S", re.M)
 
 
+def _government_mentions(text: str, parties: list[PartyMention]) -> list[PartyMention]:
+    """'The Government released 706 detainees' after 'the Government of Yemen': a bare 'the government' names the state
+    whose government the text named last before it ('Government of X', 'X's government', 'the X government')."""
+    found = []
+    for m in _BARE_GOVERNMENT.finditer(text):
+        named = [p for p in parties if p.end <= m.start() and _party_kind(p.code) == "state"
+                 and (_GOVERNMENT_OF_BEFORE.search(text, max(0, p.start - 20), p.start) or _GOVERNMENT_AFTER.match(text, p.end))]
+        if named:
+            found.append(PartyMention(m.start("word"), m.end("word"), named[-1].code, m.group("word")))
+    return found
+
+
 def _digest_items(text: str, parties: list[PartyMention]) -> list[tuple[int, int]]:
     """The items of a digest (a roundup of several exchanges, each under its own label), or none.
 
@@ -834,7 +853,7 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     sentences = split_sentences(text)
     if not sentences:
         return []
-    parties = find_parties(text)
+    parties = sorted(find_parties(text) + _government_mentions(text, find_parties(text)), key=lambda p: p.start)
     items = _digest_items(text, parties)
     if items:  # each item read on its own, under the digest's heading (which may date it)
         found: list[ExchangeMention] = []
@@ -1221,7 +1240,7 @@ def _earlier_agreement(r: _Reading, main: ExchangeMention, reference_date: dt.da
         if cue is None or in_segment(s.start + cue.start()) or not _AGREED_WHAT.search(s.text):
             continue
         for d in r.dates:
-            if s.start + cue.end() <= d.start < s.end and d.precision == "day" and _DEAL_DATE_CONTEXT.search(r.text, s.start, d.start):
+            if s.start + cue.end() <= d.start < s.end and d.precision in ("day", "month") and _DEAL_DATE_CONTEXT.search(r.text, s.start, d.start):
                 deal = ExchangeMention(f"m{s.start + cue.start()}", "agreed", *r.sides, s.start + cue.start())
                 deal.claims.append(Claim("status", "agreed", s.start + cue.start(), s.start + cue.end()))
                 if _set_date(deal, d, _reference_at(r, d, reference_date), "past") and deal.event_date < main.event_date:

@@ -49,7 +49,7 @@ _SUBJECT_NOUN = re.compile(r"[\"“]?(?:The|All|These|Those)\s+(?:[a-z-]+\s+){0,
 # "each side released 350 more," / "350 more were freed": "more" ends the phrase (not "3 more Estonian citizens", "more than")
 _MORE_AFTER = re.compile(r"\s+more(?=\s*[,.;:)]|\s+(?:and|or|were|was|are|is|had|have|on|in|at|to|from|of|later|each)\b)")
 # "Russia received 84 of its own in exchange": a group's own people, with no noun after "own" ("95 of its own servicemen")
-_OF_ITS_OWN = re.compile(r"\s+of\s+(?:its|their|our|his|her)\s+own(?=\s*[,.;:)]|\s+(?:in|on|at|to|from|and|as|after|before|with|under|back|home)\b)")
+_OF_ITS_OWN = re.compile(r"\s+of\s+(?:its|their|our|his|her)\s+own(?=\s*[,.;:)]|\s*$|\s+(?:in|on|at|to|from|and|as|after|before|with|under|back|home)\b)")
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:each|every|any|no|which|this|that)\s+$", re.IGNORECASE)  # "Each one took weeks"
 _BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-*•–—·][ \t]+$")
 # "the total number of captives freed ... to more than 1,200", "put the number of their soldiers held at between 3,000 and 5,000"

@@ -771,3 +771,14 @@ def test_a_dated_planned_stage_counts_the_people_it_is_to_free():
             "set for Saturday, March 8, when Hamas is expected to free four hostages.")
     (planned,) = [m for m in mentions_of(text) if m.status == "planned"]
     assert planned.event_date == dt.date(2025, 3, 8) and fields(planned)["returned_to_b"] == {"4"}
+
+
+def test_the_government_named_before_releases_and_a_month_dates_an_earlier_agreement():
+    text = ("Geneva (ICRC) - The ICRC today concluded an operation in which detainees released by the Government of Colombia "
+            "and by the ELN under an agreement reached in Havana in February were taken home. The Government released 40 "
+            "detainees and the ELN released 12.\n\n9 May 2026")
+    mentions = {m.status: m for m in mentions_of(text)}
+    main = mentions["completed"]
+    assert (main.party_a, main.party_b, main.event_date) == ("CO", "ELN", dt.date(2026, 5, 9))
+    assert fields(main)["returned_to_b"] == {"40"} and fields(main)["returned_to_a"] == {"12"}
+    assert mentions["agreed"].event_date == dt.date(2026, 2, 1)

@@ -423,3 +423,7 @@ def test_after_round_36_age_ranges_totals_in_apposition_and_suspects():
     assert figs("The hostages, aged between 9 and 14, were freed.") == []
     found = figs("Kyiv got back the same number of its soldiers, 75 in all. Police held 6 suspects.")
     assert [(f[1], f[3]) for f in found] == [(75, "soldiers"), (6, "people")]
+
+
+def test_of_its_own_ending_a_headline_counts_people():
+    assert [(f[1], f[3]) for f in figs("Georgia frees two Russians, gets back 3 of its own")] == [(2, "people"), (3, "people")]
