@@ -59,14 +59,17 @@ _TALLY_BEFORE = re.compile(r"(?:\b\d[\d,]*|\b(?:two|three|four|five|six|seven|ei
 _BARE_GOVERNMENT = re.compile(r"\b[Tt]he\s+(?P<word>[Gg]overnment)\b(?!\s+of\b)")
 _GOVERNMENT_OF_BEFORE = re.compile(r"\b[Gg]overnment\s+of\s+(?:the\s+)?$")
 _GOVERNMENT_AFTER = re.compile(r"(?:['’]s)?\s+[Gg]overnment\b")
+# "the ceasefire deal that began on January 19": the day a deal took effect, neither a handover's nor the deal's agreement
+_DEAL_BEGAN_BEFORE = re.compile(r"\b(?:deal|agreement|ceasefire|truce|accord)\b[^.;]{0,25}\b(?:began|started|took\s+effect|came\s+into\s+(?:force|effect)|went\s+into\s+(?:force|effect))\s+(?:on\s+)?$", re.I)
 _ADDED = re.compile(r"\b(?:along\s+with|in\s+addition\s+to|as\s+well\s+as|plus)\s+(?:\w+\s+){0,2}$", re.I)
 _HELD_BY_AFTER = re.compile(rf"[^.;]{{0,60}}?\b(?:from|out\s+of)\s+(?P<holder>{_PARTY_WORD})\s+captivity\b"
                             rf"|[^.;]{{0,80}}?\bwhom\s+(?P<keeper>{_PARTY_WORD})\s+(?:had\s+been\s+|has\s+been\s+|was\s+)?holding\b")
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas)\s+|;\s+")
 _THE_EXCHANGE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]oday's)\s+(?:prisoner\s+)?(?:exchange|swap|handover)\b(?!s)")
 _RELEASE_NOUN = re.compile(r"\b(?:release|releases|handover)\s+of\b")
-_ONE_PERSON = re.compile(r"(?:a|an|one)\s+(?:[a-z-]+\s+){0,2}(?:ally|man|woman|businessman|businesswoman|diplomat|agent|spy|citizen|national|"
-                         r"pilot|soldier|journalist|officer|associate|financier|hacker|smuggler|dealer|prisoner|convict|operative|aide)\b")
+_ONE_PERSON = re.compile(r"(?:a|an|one)\s+(?:[A-Za-z-]+\s+){0,2}(?:ally|man|woman|businessman|businesswoman|diplomat|agent|spy|citizen|national|"
+                         r"pilot|soldier|journalist|officer|official|associate|financier|hacker|smuggler|dealer|prisoner|convict|operative|aide|"
+                         r"student|researcher|academic|tourist|worker|activist|scientist)\b")  # "an Iranian former official"
 _POLITICAL_PRISONERS = re.compile(r"\bpolitical\s+(?:prisoners|detainees)\b")
 _IN_ADDITION = re.compile(r"[\"“]?(?:In\s+addition|Additionally|Also|Separately),\s")
 _IN_EXCHANGE_FOR = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:\w+\s+){0,2}$", re.I)
@@ -75,7 +78,10 @@ _RECEIVER_AFTER = re.compile(rf"^[^.;]*?\b(?:returned|released|handed\s+over|tra
                              rf"|^\s+to\s+(?:the\s+)?(?P<elided>{_PARTY_WORD})")
 _STATE_INSTITUTION = re.compile(r"[Tt]he\s+(?:[Gg]overnment|[Aa]rmy|[Mm]ilitary)\b")  # names no party: the state side, read in context
 _RECEIVER_BEFORE = re.compile(rf"(?P<receiver>{_PARTY_WORD}){_INSTITUTION}\s+(?:said\s+(?:on\s+\w+\s+)?(?:it|that\s+it)\s+)?(?:has\s+|had\s+|have\s+)?(?:received|got\s+back|brought\s+home|brought\s+back|returned\s+home|welcomed\s+home|recovered|secured\s+the\s+release\s+of|won\s+the\s+release\s+of|obtained\s+the\s+release\s+of)\s+(?:\w+\s+){{0,3}}$")
-_DEAL_DATE_CONTEXT = re.compile(r"\b(?:talks|negotiations|meeting|summit|agreement|deal|agreed|signed|reached)\b[^.]{0,40}$", re.I)
+# Words before a deal's date; not when the date is when the deal began ("the ceasefire deal that began on January 19").
+_DEAL_DATE_CONTEXT = re.compile(r"\b(?:talks|negotiations|meeting|summit|agreement|deal|agreed|signed|reached)\b"
+                                r"(?![^.]*\b(?:began|begun|begins|started|starts|took\s+effect|takes\s+effect|came\s+into\s+(?:force|effect)|went\s+into\s+(?:force|effect))\b)"
+                                r"[^.]{0,40}$", re.I)
 _PLACE = re.compile(r"\b(?:talks|negotiations|meeting|summit|agreement|deal|agreed|signed|reached)\b[^.;]{0,50}?\bin\s+"
                     r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)"
                     r"(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")  # "agreed in January" names a month, not a place
@@ -149,7 +155,7 @@ _SPAN = re.compile(r".+", re.S)
 _HEADLINE_YEAR_BEFORE = re.compile(r"\b(?:since|until|before|after|from|by)\s+$", re.I)
 # "Ukraine said on Thursday ..." dates the statement, not the handover.
 _STATEMENT_DATE = re.compile(r"\b(?:said|says|announced|declared|reported|told|confirmed|stated|added)\s+(?:\w+\s+)?(?:on|late\s+on|early\s+on)\s+$", re.I)
-_PEOPLE = re.compile(r"\b(?:prisoners?|POWs?|captives?|detainees?|hostages?|soldiers?|servicemen|civilians|troops|defenders|inmates|people|persons|nationals|citizens)\b", re.I)
+_PEOPLE = re.compile(r"\b(?:prisoners?|POWs?|captives?|detainees?|hostages?|soldiers?|servicemen|civilians|troops|defenders|inmates|people|persons|nationals|citizens?)\b", re.I)
 _MEDIATOR_WORDS = ("mediat", "broker", "facilitat", "go-between", "intermediar", "helped", "good offices", "grateful", "thank", " role in ")  # the subject pattern runs only if one is there
 _MEDIATOR_SUBJECT = re.compile(rf"(?P<who>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:(?:acted\s+as|served\s+as|was|were)\s+(?:the\s+|a\s+)?(?:mediators?|brokers?|go-betweens?|intermediar(?:y|ies))\b|(?:provided|offered)\s+(?:\w+\s+)?(?:mediation|good\s+offices)\b)"
                                rf"|(?P<who2>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:mediated|brokered|facilitated)\s+(?:the|a|an|this)\s+(?:\w+\s+)?(?:exchange|swap|deal|agreement|handover|release|talks|negotiations)"
@@ -761,7 +767,8 @@ def _event_date_candidates(r: _Reading, i: int, excluded: set[int], precisions: 
              and not _is_dateline(r.text, d) and not _CAPTURE_DATE.search(r.text, max(s.start, d.start - 40), d.start)
              and not _AGREED_CLAUSE.search(r.text, max(s.start, d.start - 60), d.start)
              and not _SINCE_CLAUSE_BEFORE.search(r.text, max(s.start, d.start - 70), d.start)
-             and not _RELATIVE_CLAUSE_OPEN.search(r.text, max(s.start, d.start - 90), d.start)]
+             and not _RELATIVE_CLAUSE_OPEN.search(r.text, max(s.start, d.start - 90), d.start)
+             and not _DEAL_BEGAN_BEFORE.search(r.text, max(s.start, d.start - 60), d.start)]
     return sorted(found, key=lambda d: (not (_ON_DATE.search(r.text, max(0, d.start - 4), d.start) or d.weekday is not None or d.relative is not None), d.start))
 
 

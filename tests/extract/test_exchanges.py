@@ -782,3 +782,23 @@ def test_the_government_named_before_releases_and_a_month_dates_an_earlier_agree
     assert (main.party_a, main.party_b, main.event_date) == ("CO", "ELN", dt.date(2026, 5, 9))
     assert fields(main)["returned_to_b"] == {"40"} and fields(main)["returned_to_a"] == {"12"}
     assert mentions["agreed"].event_date == dt.date(2026, 2, 1)
+
+
+def test_one_person_named_by_a_capitalised_demonym_and_a_deal_dated_only_by_its_start():
+    text = ("DOHA, May 2, 2026 (AP) - Iran freed a French citizen on Saturday in exchange for an Iranian former official jailed in "
+            "France, in a swap mediated by Qatar.")
+    (mention,) = mentions_of(text)
+    assert fields(mention)["returned_to_a"] == {"1"} and fields(mention)["returned_to_b"] == {"1"}
+    text = ("Live, 6 Feb 2025\n\n- Hamas freed two captives on Thursday and Israel freed 40 prisoners.\n- It was the fourth "
+            "exchange under the truce deal that began on January 19.\n\nUnder the deal, 33 captives are to be freed for "
+            "about 1,900 prisoners.")
+    mentions = mentions_of(text)
+    assert [m.event_date for m in mentions if m.status == "agreed"] == [None]
+    assert dt.date(2025, 1, 19) not in {m.event_date for m in mentions}
+
+
+def test_a_swap_that_starts_tomorrow_is_planned_for_tomorrow_and_its_deal_is_not_dated_by_it():
+    text = ('Thread · 3 Mar 2026\n\n1/4 Confirmed: the "300 for 300" swap agreed in Doha starts tomorrow.\n\n2/4 Stage one: 120 '
+            'for 120. Stage two: 180 each.\n\n3/4 Mediated by Qatar. Russia and Ukraine both confirmed.')
+    dated = {m.status: m.event_date for m in mentions_of(text)}
+    assert dated["planned"] == dt.date(2026, 3, 4) and dated["agreed"] is None
