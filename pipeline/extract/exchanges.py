@@ -1306,6 +1306,8 @@ def _agreement_without_terms(r: _Reading, cues, cue_sentences: list[int], refere
             if s.start <= d.start < cue.start() and d.precision in ("day", "weekday", "month") and _DEAL_DATE_CONTEXT.search(r.text, s.start, d.start):
                 if _set_date(deal, d, _reference_at(r, d, reference_date), "past"):
                     break
+        if deal.event_date is None and cue.group().lower().endswith("s"):
+            continue  # "Kyiv reneged on agreed swaps": agreements in general, not one deal
         found.append(deal)
     return next((deal for deal in found if deal.event_date is not None), found[0] if found else None)  # the headline's is undated
 

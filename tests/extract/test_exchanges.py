@@ -802,3 +802,9 @@ def test_a_swap_that_starts_tomorrow_is_planned_for_tomorrow_and_its_deal_is_not
             'for 120. Stage two: 180 each.\n\n3/4 Mediated by Qatar. Russia and Ukraine both confirmed.')
     dated = {m.status: m.event_date for m in mentions_of(text)}
     assert dated["planned"] == dt.date(2026, 3, 4) and dated["agreed"] is None
+
+
+def test_agreed_swaps_in_general_are_no_deal():
+    text = ("Moscow and Kiev swap 60 POWs each\n\nRussia and Ukraine exchanged 60 prisoners each on Friday, 4 April 2025. "
+            "Each side accuses the other of reneging on agreed swaps.")
+    assert [m.status for m in mentions_of(text)] == ["completed"]
