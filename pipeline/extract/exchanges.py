@@ -112,6 +112,8 @@ _PART_OF = re.compile(r"\s+of\s+(?:the|those|these|them|whom)\b", re.I)  # "114 
 _TOTAL_BEFORE = re.compile(r"\b(?:exchange|swap|trade|exchanged|swapped|traded|exchanging|swapping)\s+(?:\w+\s+)?$", re.I)
 _RELEASES_AFTER = re.compile(_INSTITUTION + _ASIDE + r"(?:\s+on\s+[A-Z][a-z]+)?\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+|later\s+|(?P<future>will\s+|would\s+|is\s+to\s+|are\s+to\s+))?(?:began\s+|started\s+)?(?P<verb>released|freed|handed\s+over|returned|pardoned|release|free|hand\s+over|return|releasing|freeing|releases|frees|hands\s+over)\s+(?:(?:or|and)\s+\w+\s+)?(?:\w+\s+){0,3}?"
                              + _COUNT_AHEAD)  # "Israel freed 90 ..."
+_RELEASES_NAMED = re.compile(_INSTITUTION + _ASIDE + r"(?:\s+on\s+[A-Z][a-z]+)?\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+|later\s+|(?P<future>will\s+|would\s+))?"
+                             r"(?P<verb>released|freed|handed\s+over)\s+(?:[a-z-]+\s+){0,3}?(?=[A-Z][a-z])")  # "Hamas freed civilian hostages Noa Levi"
 _FREES = re.compile(r"\b(?:released|releasing|freed|freeing|free|release|pardoned)\b")  # not "returned": "Ukraine returned 95 Ukrainians" brings them home
 _AGREED_EARLIER = re.compile(rf"\b{_PASSIVE}agreed\b|\b(?:signed|reached)\s+(?:an?\s+|the\s+)?(?:agreement|deal|accord)\b"
                              r"|\b(?:agreement|deal|accord)\s+(?:was\s+|had\s+been\s+)?(?:reached|signed|struck)\b", re.I)  # "a ceasefire agreement reached on Oct. 9"
@@ -329,11 +331,16 @@ def _answered(text: str, sentences: list[Sentence], i: int) -> list[int]:
 
 
 def _releasing(sentence: Sentence, text: str, parties: list[PartyMention]) -> dict[str, re.Match]:
-    """The parties a sentence says released people ('Israel freed 90 ...'), each with its first release verb."""
+    """The parties a sentence says released people ('Israel freed 90 ...', 'Hamas freed hostages Noa Levi and ...'), each
+    with its first release verb."""
     verbs: dict[str, re.Match] = {}
     for p in parties:
         if sentence.start <= p.start < sentence.end:
             m = _RELEASES_AFTER.match(text, p.end, sentence.end)
+            if m is None:  # named people instead of a count
+                m = _RELEASES_NAMED.match(text, p.end, sentence.end)
+                if m is not None and not _names_after(text, m.end(), sentence.end):
+                    m = None
             if m and (m.group("future") or m.group("verb").split()[0] not in _BASE_FORMS):  # "will release", "released"; not "release" alone
                 verbs.setdefault(p.code, m)
     return verbs

@@ -111,8 +111,8 @@ _PEOPLE_ADJECTIVE = re.compile(r"(?:dead|injured|wounded|missing|displaced|detai
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
 _DIGIT_COUNT = re.compile(r"\d[\d,]*\s+")
 _OF_US = re.compile(r"\s+of\s+(?:us|you)\b")
-_OF_THEM_VERB = re.compile(r"\s+of\s+them\s+(?:were|was|are|is|had|have|has|will|would)\b")
-_OF_THEM = re.compile(r"\s+of\s+them\s+(?=[a-z]+\b(?!\s+(?:were|was|are|is|had|have|has|will|would)\b))")  # "two of them minors"
+_OF_THEM_VERB = re.compile(r"\s+of\s+them\s+(?:were|was|are|is|had|have|has|will|would|[a-z]+ing)\b")  # "... 32 of them serving life"
+_OF_THEM = re.compile(r"\s+of\s+them\s+(?=(?![a-z]+ing\b)[a-z]+\b(?!\s+(?:were|was|are|is|had|have|has|will|would)\b))")  # "two of them minors"
 _PARTITIVE = re.compile(r"\s+of\s+(?:its|their|the|these|those|his|her|our)\s+")
 # A number that opens a list item, maybe after a bullet and a hedge ("- Up to 40: detainees ...").
 _ITEM_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–—][ \t]+)?(?:[A-Za-z]+[ \t]+){0,2}$")

@@ -808,3 +808,11 @@ def test_agreed_swaps_in_general_are_no_deal():
     text = ("Moscow and Kiev swap 60 POWs each\n\nRussia and Ukraine exchanged 60 prisoners each on Friday, 4 April 2025. "
             "Each side accuses the other of reneging on agreed swaps.")
     assert [m.status for m in mentions_of(text)] == ["completed"]
+
+
+def test_a_side_freeing_named_people_and_the_other_a_count_in_the_next_sentence_is_an_exchange():
+    text = ("12 March 2026\n\nThe Houthis freed Saudi pilots Fahd Omar and Khalid Nasser on Wednesday. Later that day, Saudi "
+            "Arabia released 40 Houthi fighters.")
+    (mention,) = mentions_of(text)
+    assert (mention.party_a, mention.party_b) == ("HOUTHIS", "SA") and mention.event_date == dt.date(2026, 3, 11)
+    assert fields(mention)["returned_to_b"] == {"2"}

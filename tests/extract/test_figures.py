@@ -427,3 +427,8 @@ def test_after_round_36_age_ranges_totals_in_apposition_and_suspects():
 
 def test_of_its_own_ending_a_headline_counts_people():
     assert [(f[1], f[3]) for f in figs("Georgia frees two Russians, gets back 3 of its own")] == [(2, "people"), (3, "people")]
+
+
+def test_after_round_41_a_part_of_them_doing_something_and_family_words():
+    found = figs("Israel freed 90 prisoners, 12 of them serving long terms. Two Georgian brothers were among them.")
+    assert [(f[1], f[3]) for f in found] == [(90, "prisoners"), (12, "prisoners"), (2, "people")]
