@@ -44,6 +44,8 @@ _AND_BETWEEN = re.compile(r",?\s+and\s+")
 # A tally of every exchange so far: "N ... have been brought home since ...", "To date, N ...".
 _CUMULATIVE_AFTER = re.compile(r"[^,;.]{0,80}?\b(?:have|has)\b[^,;.]{0,60}?\b(?:since|to\s+date|so\s+far)\b", re.I)
 _CUMULATIVE_OPENING = re.compile(r"(?:[Ss]ince\s+(?:the\s+)?(?:start|beginning|outbreak)\s+of\s+[^,.;]{1,40}|[Ss]o\s+far|[Tt]o\s+date|[Ii]n\s+all),\s*(?:\w+\s+){0,3}$")
+# "MIT has taken part in several exchanges since 2022, including the release of 215 ...": a count inside a tally of the past
+_PERFECT_SINCE_BEFORE = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,5}?since\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d\b[^.;]*$")
 _CLAIM_LABEL = re.compile(r"[ \t]*(?:CLAIM|Claim|THE CLAIM|The claim)\s*:")
 _FUTURE_AFTER = re.compile(r"(?:\s+[a-z]+){0,2}?\s+(?:will|would|is\s+to|are\s+to|to\s+be|(?:is|are)\s+due\s+to|(?:is|are)\s+expected\s+to)\b")  # "50 prisoners will be freed"
 # The text says nothing went the other way: a one-way release, not an exchange.
@@ -55,7 +57,7 @@ _ALSO_HANDED = re.compile(r"\balso\s+(?:received|got\s+back|freed|released|retur
 # "The fishermen, whose boat drifted across the border on May 30, were handed over": a date inside a relative clause
 # tells of something else.
 _RELATIVE_CLAUSE_OPEN = re.compile(r",\s+(?:whose|who)\b[^,;.]*$")  # not "which took place on Sunday"
-_TALLY_BEFORE = re.compile(r"(?:\b\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds))\s+(?:[a-z-]+\s+)?$", re.I)
+_TALLY_BEFORE = re.compile(r"(?:\b\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|several|many|numerous|multiple))\s+(?:[a-z-]+\s+)?$", re.I)
 _BARE_GOVERNMENT = re.compile(r"\b[Tt]he\s+(?P<word>[Gg]overnment)\b(?!\s+of\b)")
 _GOVERNMENT_OF_BEFORE = re.compile(r"\b[Gg]overnment\s+of\s+(?:the\s+)?$")
 _GOVERNMENT_AFTER = re.compile(r"(?:['’]s)?\s+[Gg]overnment\b")
@@ -577,7 +579,8 @@ def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMenti
             continue
         if COUNTED[fig.category] == "returned_to" and _PART_OF.match(r.text, fig.end):
             continue  # "nine of the returning Ukrainians needed care": a part of a total, never the total
-        if _CUMULATIVE_AFTER.match(r.text, fig.end) or _CUMULATIVE_OPENING.match(r.text, r.sentence_of(fig.start).start, fig.start):
+        if _CUMULATIVE_AFTER.match(r.text, fig.end) or _CUMULATIVE_OPENING.match(r.text, r.sentence_of(fig.start).start, fig.start) \
+                or _PERFECT_SINCE_BEFORE.search(r.text, r.sentence_of(fig.start).start, fig.start):
             continue  # "In total, 5,000 have been brought home since the start of the war": every exchange's, not this one's
         if _CLAIM_LABEL.match(r.text, r.text.rfind("\n", 0, fig.start) + 1):
             continue  # a fact check's "CLAIM: a post says 300 ...": what someone asserts, not what happened

@@ -816,3 +816,11 @@ def test_a_side_freeing_named_people_and_the_other_a_count_in_the_next_sentence_
     (mention,) = mentions_of(text)
     assert (mention.party_a, mention.party_b) == ("HOUTHIS", "SA") and mention.event_date == dt.date(2026, 3, 11)
     assert fields(mention)["returned_to_b"] == {"2"}
+
+
+def test_a_count_inside_a_tally_of_past_exchanges_is_not_the_exchanges():
+    text = ("ANKARA (AA) - Turkish intelligence mediated a prisoner exchange between Russia and Ukraine on Wednesday, sources "
+            "said. A total of 100 prisoners were exchanged, 50 from each side. Ankara has mediated several exchanges since "
+            "2022, including the release of 215 Ukrainian fighters.\n\n30.10.2024")
+    (mention,) = [m for m in mentions_of(text) if m.status == "completed"]
+    assert fields(mention)["returned_to_b"] == {"50"} and "215" not in {v for values in fields(mention).values() for v in values}
