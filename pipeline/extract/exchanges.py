@@ -65,7 +65,9 @@ _GOVERNMENT_AFTER = re.compile(r"(?:['’]s)?\s+[Gg]overnment\b")
 _DEAL_BEGAN_BEFORE = re.compile(r"\b(?:deal|agreement|ceasefire|truce|accord)\b[^.;]{0,25}\b(?:began|started|took\s+effect|came\s+into\s+(?:force|effect)|went\s+into\s+(?:force|effect))\s+(?:on\s+)?$", re.I)
 _ADDED = re.compile(r"\b(?:along\s+with|in\s+addition\s+to|as\s+well\s+as|plus)\s+(?:\w+\s+){0,2}$", re.I)
 _HELD_BY_AFTER = re.compile(rf"[^.;]{{0,60}}?\b(?:from|out\s+of)\s+(?P<holder>{_PARTY_WORD})\s+captivity\b"
-                            rf"|[^.;]{{0,80}}?\bwhom\s+(?P<keeper>{_PARTY_WORD})\s+(?:had\s+been\s+|has\s+been\s+|was\s+)?holding\b")
+                            rf"|[^.;]{{0,80}}?\bwhom\s+(?P<keeper>{_PARTY_WORD})\s+(?:had\s+been\s+|has\s+been\s+|was\s+)?holding\b"
+                            # "82 schoolgirls abducted by Boko Haram", "five commanders held by the Nigerian government"
+                            rf"|\s+(?:\w+\s+){{0,2}}?(?:held|abducted|kidnapped|captured|seized|detained|jailed)\s+by\s+(?:the\s+)?(?P<captor>{_PARTY_WORD})")
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas)\s+|;\s+")
 _THE_EXCHANGE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]oday's)\s+(?:prisoner\s+)?(?:exchange|swap|handover)\b(?!s)")
 _RELEASE_NOUN = re.compile(r"\b(?:release|releases|handover)\s+of\b")
@@ -468,7 +470,7 @@ def _recipients(r: _Reading, figure: FigureMention, by_noun: bool = True, by_ans
         return _other_side(sides, _party_of_phrase(after.group("giver"))), True
     held = _HELD_BY_AFTER.match(text, figure.phrase_end, sentence.end)
     if held:  # "60 of our defenders returned from Russian captivity", "5 civilians ... whom Russia had been holding"
-        code = _party_of_phrase(held.group("holder") or held.group("keeper"))
+        code = _party_of_phrase(held.group("holder") or held.group("keeper") or held.group("captor"))
         if code in sides:
             return _other_side(sides, code), True
     m = _RECEIVER_AFTER.match(text[figure.phrase_end:sentence.end])
@@ -617,8 +619,8 @@ def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMenti
     for party, found in groups.items():  # only where the side has no other count, so "387 men and three women" adds nothing
         side = "a" if party == r.sides[0] else "b"
         counted = any(c.field in (f"returned_to_{side}", f"soldiers_to_{side}", f"civilians_to_{side}") for c in mention.claims)
-        if len(found) == 1 and not counted:
-            fig, inferred = found[0]
+        if len({int(fig.value) for fig, _ in found}) == 1 and not counted:  # one count, maybe told twice (headline and text)
+            fig, inferred = found[-1]
             mention.claims.append(Claim(f"returned_to_{side}", str(int(fig.value)), fig.start, fig.end, inferred))
             mention.figure_starts.append(fig.start)
     mention.other_parties = sorted(others)

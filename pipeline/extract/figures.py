@@ -285,6 +285,8 @@ def _names_a_thing(text: str, start: int, sentence_start: int) -> bool:
     return word in names or (i >= 1 and f"{tokens[i - 1].lower()} {word}" in names)
 
 
+_VALUE_END = re.compile(r"[ \t]*(?:\||\(|\n|$)")
+_LABEL_BEFORE = re.compile(r"(?:^|\n|\|)[ \t]*(?P<label>[A-Z][A-Za-z ]{2,40}):[ \t]*$")
 _PEOPLE_HEADER_WORDS = frozenset("released freed returned exchanged swapped killed dead wounded injured missing detained held captured "
                                  "abducted deported displaced".split())
 
@@ -314,9 +316,21 @@ def _table_column_category(text: str, number: NumberMention) -> str | None:
     cells = header.split("|") if header else []
     if column >= len(cells):
         return None
-    words = [w.strip(".:()").lower() for w in cells[column].split()]
+    return _header_category(cells[column])
+
+
+def _header_category(header: str) -> str:
+    """What a table header or a label counts: its known noun, else people for a word of what happens to people, else other."""
+    words = [w.strip(".:()").lower() for w in header.split()]
     known = next((categories()[w] for w in words if w in categories()), None)
     return known or ("people" if any(w in _PEOPLE_HEADER_WORDS for w in words) else "other")
+
+
+def _label_category(text: str, number: NumberMention) -> str | None:
+    """A number right after a label at a line's or a cell's start ('Returned to Ukraine: 95', '| Still held: 8,000+')
+    counts what the label names; None when no label stands there."""
+    m = _LABEL_BEFORE.search(text, max(0, number.start - 60), number.start)
+    return _header_category(m.group("label")) if m else None
 
 
 def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[str | None, str | None, int]:
@@ -635,6 +649,8 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
         if category == UNKNOWN_NOUN:  # "soldiers, including 41 officers": one of the soldiers
             known = linked and previous.category not in DURATIONS | {"other", "percent"}
             category = previous.category if known else "other"
+        if category is None and number.kind == "number" and text[number.start - 2:number.start] == ": " and _VALUE_END.match(text, number.end):
+            category = _label_category(text, number)  # a value standing alone after its label, not "Totals: 1,348 returned"
         if category is None and number.kind == "number" and has_pipes:
             category = _table_column_category(text, number)
         if category is None:

@@ -824,3 +824,11 @@ def test_a_count_inside_a_tally_of_past_exchanges_is_not_the_exchanges():
             "2022, including the release of 215 Ukrainian fighters.\n\n30.10.2024")
     (mention,) = [m for m in mentions_of(text) if m.status == "completed"]
     assert fields(mention)["returned_to_b"] == {"50"} and "215" not in {v for values in fields(mention).values() for v in values}
+
+
+def test_people_abducted_by_one_side_for_people_held_by_the_other():
+    text = ("30 schoolgirls freed in swap\n\nABUJA, June 3, 2026 - Thirty schoolgirls abducted by Boko Haram were freed on "
+            "Tuesday in exchange for four of the group's commanders held by the Nigerian government, officials said.")
+    (mention,) = mentions_of(text)
+    assert (mention.party_a, mention.party_b) == ("BOKOHARAM", "NG")
+    assert fields(mention)["returned_to_b"] == {"30"} and fields(mention)["soldiers_to_a"] == {"4"}

@@ -432,3 +432,11 @@ def test_of_its_own_ending_a_headline_counts_people():
 def test_after_round_41_a_part_of_them_doing_something_and_family_words():
     found = figs("Israel freed 90 prisoners, 12 of them serving long terms. Two Georgian brothers were among them.")
     assert [(f[1], f[3]) for f in found] == [(90, "prisoners"), (12, "prisoners"), (2, "people")]
+
+
+def test_after_round_43_labelled_values_and_more_nouns():
+    found = figs("Board, 2 May 2026\nReleased to Armenia: 12 | Still held: 300+\nSwaps this year: 4")
+    assert [(f[1], f[3]) for f in found] == [(12, "people"), (300, "people"), (4, "other")]
+    assert [(f[1], f[3]) for f in figs("Totals: 900 returned to Kyiv.")] == [(900, "people")]  # a verb after: no label value
+    found = figs("Dozens of families waited as 30 schoolgirls and two rebel commanders were freed.")
+    assert [(f[1], f[3]) for f in found] == [(12, "other"), (30, "children"), (2, "soldiers")]
