@@ -63,6 +63,7 @@ _GOVERNMENT_OF_BEFORE = re.compile(r"\b[Gg]overnment\s+of\s+(?:the\s+)?$")
 _GOVERNMENT_AFTER = re.compile(r"(?:['’]s)?\s+[Gg]overnment\b")
 # "the ceasefire deal that began on January 19": the day a deal took effect, neither a handover's nor the deal's agreement
 _DEAL_BEGAN_BEFORE = re.compile(r"\b(?:deal|agreement|ceasefire|truce|accord)\b[^.;]{0,25}\b(?:began|started|took\s+effect|came\s+into\s+(?:force|effect)|went\s+into\s+(?:force|effect))\s+(?:on\s+)?$", re.I)
+_ELIDED_RECEIVER = re.compile(rf"\b(?:received|receiving|got\s+back|getting\s+back)\b[^.;]*?,?\s+and\s+(?P<receiver>{_PARTY_WORD})\s+$")
 _ADDED = re.compile(r"\b(?:along\s+with|in\s+addition\s+to|as\s+well\s+as|plus)\s+(?:\w+\s+){0,2}$", re.I)
 _HELD_BY_AFTER = re.compile(rf"[^.;]{{0,60}}?\b(?:from|out\s+of)\s+(?P<holder>{_PARTY_WORD})\s+captivity\b"
                             rf"|[^.;]{{0,80}}?\bwhom\s+(?P<keeper>{_PARTY_WORD})\s+(?:had\s+been\s+|has\s+been\s+|was\s+)?holding\b"
@@ -81,7 +82,7 @@ _RECEIVER_AFTER = re.compile(rf"^[^.;]*?\b(?:returned|released|handed\s+over|tra
                              # "13 were taken to Germany and three to the United States": the verb is elided
                              rf"|^\s+to\s+(?:the\s+)?(?P<elided>{_PARTY_WORD})")
 _STATE_INSTITUTION = re.compile(r"[Tt]he\s+(?:[Gg]overnment|[Aa]rmy|[Mm]ilitary)\b")  # names no party: the state side, read in context
-_RECEIVER_BEFORE = re.compile(rf"(?P<receiver>{_PARTY_WORD}){_INSTITUTION}\s+(?:said\s+(?:on\s+\w+\s+)?(?:it|that\s+it)\s+)?(?:has\s+|had\s+|have\s+)?(?:received|got\s+back|brought\s+home|brought\s+back|returned\s+home|welcomed\s+home|recovered|secured\s+the\s+release\s+of|won\s+the\s+release\s+of|obtained\s+the\s+release\s+of)\s+(?:\w+\s+){{0,3}}$")
+_RECEIVER_BEFORE = re.compile(rf"(?P<receiver>{_PARTY_WORD}){_INSTITUTION}\s+(?:said\s+(?:on\s+\w+\s+)?(?:it|that\s+it)\s+)?(?:has\s+|had\s+|have\s+)?(?:received|receiving|got\s+back|getting\s+back|brought\s+home|brought\s+back|returned\s+home|welcomed\s+home|recovered|secured\s+the\s+release\s+of|won\s+the\s+release\s+of|obtained\s+the\s+release\s+of)\s+(?:\w+\s+){{0,3}}$")
 # Words before a deal's date; not when the date is when the deal began ("the ceasefire deal that began on January 19").
 _DEAL_DATE_CONTEXT = re.compile(r"\b(?:talks|negotiations|meeting|summit|agreement|deal|agreed|signed|reached)\b"
                                 r"(?![^.]*\b(?:began|begun|begins|started|starts|took\s+effect|takes\s+effect|came\s+into\s+(?:force|effect)|went\s+into\s+(?:force|effect))\b)"
@@ -468,6 +469,9 @@ def _recipients(r: _Reading, figure: FigureMention, by_noun: bool = True, by_ans
     after = _GIVER_AFTER.match(text, figure.phrase_end, sentence.end)
     if after and _party_of_phrase(after.group("giver")) in sides:  # "17 soldiers and police officers handed over by the ELN"
         return _other_side(sides, _party_of_phrase(after.group("giver"))), True
+    elided = _ELIDED_RECEIVER.search(text, max(sentence.start, figure.start - 120), figure.start)
+    if elided and _party_of_phrase(elided.group("receiver")) in sides:  # "Armenia receiving six ... and Azerbaijan two servicemen"
+        return [_party_of_phrase(elided.group("receiver"))], True
     held = _HELD_BY_AFTER.match(text, figure.phrase_end, sentence.end)
     if held:  # "60 of our defenders returned from Russian captivity", "5 civilians ... whom Russia had been holding"
         code = _party_of_phrase(held.group("holder") or held.group("keeper") or held.group("captor"))

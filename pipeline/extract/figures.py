@@ -285,8 +285,8 @@ def _names_a_thing(text: str, start: int, sentence_start: int) -> bool:
     return word in names or (i >= 1 and f"{tokens[i - 1].lower()} {word}" in names)
 
 
-_VALUE_END = re.compile(r"[ \t]*(?:\||\(|\n|$)")
-_LABEL_BEFORE = re.compile(r"(?:^|\n|\|)[ \t]*(?P<label>[A-Z][A-Za-z ]{2,40}):[ \t]*$")
+_VALUE_END = re.compile(r"[ \t]*(?:[|();]|\n|$)")
+_LABEL_BEFORE = re.compile(r"(?:^|\n|[|(;])[ \t]*(?P<label>[A-Z][A-Za-z ]{2,40}):[ \t]*$")
 _PEOPLE_HEADER_WORDS = frozenset("released freed returned exchanged swapped killed dead wounded injured missing detained held captured "
                                  "abducted deported displaced".split())
 
@@ -330,7 +330,9 @@ def _label_category(text: str, number: NumberMention) -> str | None:
     """A number right after a label at a line's or a cell's start ('Returned to Ukraine: 95', '| Still held: 8,000+')
     counts what the label names; None when no label stands there."""
     m = _LABEL_BEFORE.search(text, max(0, number.start - 60), number.start)
-    return _header_category(m.group("label")) if m else None
+    if m is None:
+        return None
+    return "people" if party_of_word(m.group("label").strip()) else _header_category(m.group("label"))  # "(Armenia: 6; ...)"
 
 
 def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[str | None, str | None, int]:

@@ -832,3 +832,11 @@ def test_people_abducted_by_one_side_for_people_held_by_the_other():
     (mention,) = mentions_of(text)
     assert (mention.party_a, mention.party_b) == ("BOKOHARAM", "NG")
     assert fields(mention)["returned_to_b"] == {"30"} and fields(mention)["soldiers_to_a"] == {"4"}
+
+
+def test_sides_that_traded_prisoners_with_an_elided_receiving_verb():
+    text = ("TBILISI, 9 April 2026 - Georgia and Russia traded prisoners on Wednesday, with Georgia receiving five of its "
+            "citizens and Russia three servicemen.")
+    (mention,) = mentions_of(text)
+    assert (mention.party_a, mention.party_b, mention.event_date) == ("GE", "RU", dt.date(2026, 4, 8))
+    assert fields(mention)["returned_to_a"] == {"5"} and fields(mention)["soldiers_to_b"] == {"3"}

@@ -440,3 +440,8 @@ def test_after_round_43_labelled_values_and_more_nouns():
     assert [(f[1], f[3]) for f in figs("Totals: 900 returned to Kyiv.")] == [(900, "people")]  # a verb after: no label value
     found = figs("Dozens of families waited as 30 schoolgirls and two rebel commanders were freed.")
     assert [(f[1], f[3]) for f in found] == [(12, "other"), (30, "children"), (2, "soldiers")]
+
+
+def test_after_round_44_values_labelled_with_a_party_count_people():
+    found = figs("Who went home (Georgia: 4; Russia: 3)")
+    assert [(f[1], f[3]) for f in found] == [(4, "people"), (3, "people")]

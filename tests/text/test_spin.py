@@ -136,3 +136,13 @@ def test_a_spinners_executed_got_here_and_joined_arab_emirates_are_repaired():
         assert repaired in doc.text
     clean = "The court said the man executed in 2019 had been held for years."
     assert normalize(clean).text == clean
+
+
+def test_a_spinners_change_of_prisoners_and_these_launched_are_repaired_only_in_spun_text():
+    doc = normalize("Armenia and Azerbaijan traded 12 troopers every on Monday within the newest change of prisoners of conflict. "
+                    "The change was brokered by the Joined Arab Emirates. Amongst these launched have been 3 folks injured.")
+    assert doc.is_spun
+    for repaired in ("exchange of prisoners", "The exchange was brokered", "these released"):
+        assert repaired in doc.text
+    clean = "Prices rose, and the change was welcomed by these launched startups."
+    assert normalize(clean).text == clean
