@@ -351,12 +351,12 @@ def _releasing(sentence: Sentence, text: str, parties: list[PartyMention]) -> di
     return verbs
 
 
-def _is_organization(code: str) -> bool:
-    return parties()[code].kind == "organization"
-
-
 def _party_kind(code: str) -> str:
     return parties()[code].kind
+
+
+def _is_organization(code: str) -> bool:
+    return _party_kind(code) == "organization"
 
 
 def _own_pair(sentence: Sentence, text: str, parties: list[PartyMention]) -> tuple[str, str] | None:
@@ -563,7 +563,7 @@ def _party_of_phrase(phrase: str) -> str | None:
 
 def _state_side(sides: tuple[str, str]) -> str | None:
     """The one state of two sides, if the other is not: "the army" in a war between a state and an armed group."""
-    states = [code for code in sides if parties()[code].kind == "state"]
+    states = [code for code in sides if _party_kind(code) == "state"]
     return states[0] if len(states) == 1 else None
 
 
@@ -876,7 +876,8 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     sentences = split_sentences(text)
     if not sentences:
         return []
-    parties = sorted(find_parties(text) + _government_mentions(text, find_parties(text)), key=lambda p: p.start)
+    named = find_parties(text)
+    parties = sorted(named + _government_mentions(text, named), key=lambda p: p.start)
     items = _digest_items(text, parties)
     if items:  # each item read on its own, under the digest's heading (which may date it)
         found: list[ExchangeMention] = []
