@@ -327,7 +327,7 @@ def _header_category(header: str) -> str:
 
 
 def _label_category(text: str, number: NumberMention) -> str | None:
-    """A number right after a label at a line's or a cell's start ('Returned to Ukraine: 95', '| Still held: 8,000+')
+    """A number right after a label at a line's or a cell's start ('Returned to Armenia: 12', '| Still held: 300+')
     counts what the label names; None when no label stands there."""
     m = _LABEL_BEFORE.search(text, max(0, number.start - 60), number.start)
     if m is None:
