@@ -445,3 +445,8 @@ def test_after_round_43_labelled_values_and_more_nouns():
 def test_after_round_44_values_labelled_with_a_party_count_people():
     found = figs("Who went home (Georgia: 4; Russia: 3)")
     assert [(f[1], f[3]) for f in found] == [(4, "people"), (3, "people")]
+
+
+def test_cellmates_comrades_and_colleagues_are_people():
+    found = figs("Three of his cellmates and two comrades are still held; 40 colleagues signed a letter.")
+    assert [(f[1], f[3]) for f in found] == [(3, "people"), (2, "people"), (40, "people")]
