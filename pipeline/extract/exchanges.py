@@ -39,7 +39,7 @@ _COUNT_AHEAD = r"(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 _ASIDE = r"(?:\s*\([^()]{1,40}\))?"  # "Ansar Allah (the Houthis) freed ..."
 _INSTITUTION = r"(?:\s+(?:rebel\s+|armed\s+)?(?:government|authorities|side|army|military|forces|coalition|prison\s+service|rebels|movement|militia|group))?"  # "the Yemeni government freed ..."
 _GIVER = re.compile(rf"(?P<giver>{_PARTY_WORD}){_INSTITUTION}{_ASIDE}(?:(?:\s+[a-z][\w-]*){{0,3}}\s+said\s+(?:that\s+)?(?:it|they))?\s+(?:has\s+|had\s+|have\s+|will\s+|would\s+|was\s+|were\s+|(?:is|are|was|were)\s+(?:due\s+)?to\s+|agreed\s+to\s+)?(?:later\s+|also\s+|then\s+|\w+ly\s+)?(?:began\s+|started\s+|continued\s+)?(?:released|releasing|freed|freeing|free|release|handed\s+over|handing\s+over|hand\s+over|handed\s+back|handing\s+back|returned(?!\s+home)|returning|transferred|transferring|sent\s+back|repatriated|pardoned|granted\s+clemency\s+to)\s+(?:\w+\s+){{0,3}}$")
-_GIVER_AFTER = re.compile(rf"\s*(?:\w+\s+){{0,3}}?(?:freed|released|handed\s+over|returned)\s+by\s+(?:the\s+)?(?P<giver>{_PARTY_WORD})")
+_GIVER_AFTER = re.compile(rf"\s*(?:\w+\s+){{0,3}}?(?:freed|released|handed\s+over|returned|transferred)\s+by\s+(?:the\s+)?(?P<giver>{_PARTY_WORD})")
 _AND_BETWEEN = re.compile(r",?\s+and\s+")
 # A tally of every exchange so far: "N ... have been brought home since ...", "To date, N ...".
 _CUMULATIVE_AFTER = re.compile(r"[^,;.]{0,80}?\b(?:have|has)\b[^,;.]{0,60}?\b(?:since|to\s+date|so\s+far)\b", re.I)
@@ -64,6 +64,8 @@ _GOVERNMENT_AFTER = re.compile(r"(?:['’]s)?\s+[Gg]overnment\b")
 # "the ceasefire deal that began on January 19": the day a deal took effect, neither a handover's nor the deal's agreement
 _DEAL_BEGAN_BEFORE = re.compile(r"\b(?:deal|agreement|ceasefire|truce|accord)\b[^.;]{0,25}\b(?:began|started|took\s+effect|came\s+into\s+(?:force|effect)|went\s+into\s+(?:force|effect))\s+(?:on\s+)?$", re.I)
 _ELIDED_RECEIVER = re.compile(rf"\b(?:received|receiving|got\s+back|getting\s+back)\b[^.;]*?,?\s+and\s+(?P<receiver>{_PARTY_WORD})\s+$")
+# "followed an agreement reached by the parties in Switzerland on 20 March": the deal's day, not a handover's
+_AGREEMENT_REACHED_BEFORE = re.compile(r"\b(?:agreement|deal|accord|truce|ceasefire)\s+(?:was\s+|had\s+been\s+)?(?:reached|signed|struck|concluded)\b[^.;]{0,45}$", re.I)
 _ADDED = re.compile(r"\b(?:along\s+with|in\s+addition\s+to|as\s+well\s+as|plus)\s+(?:\w+\s+){0,2}$", re.I)
 _HELD_BY_AFTER = re.compile(rf"[^.;]{{0,60}}?\b(?:from|out\s+of)\s+(?P<holder>{_PARTY_WORD})\s+captivity\b"
                             rf"|[^.;]{{0,80}}?\bwhom\s+(?P<keeper>{_PARTY_WORD})\s+(?:had\s+been\s+|has\s+been\s+|was\s+)?holding\b"
@@ -469,6 +471,8 @@ def _recipients(r: _Reading, figure: FigureMention, by_noun: bool = True, by_ans
     after = _GIVER_AFTER.match(text, figure.phrase_end, sentence.end)
     if after and _party_of_phrase(after.group("giver")) in sides:  # "17 soldiers and police officers handed over by the ELN"
         return _other_side(sides, _party_of_phrase(after.group("giver"))), True
+    if after and _party_of_phrase(after.group("giver")) and _is_organization(_party_of_phrase(after.group("giver"))):
+        return [], False  # "887 detainees released and transferred by the ICRC": both sides' people, carried by a third
     elided = _ELIDED_RECEIVER.search(text, max(sentence.start, figure.start - 120), figure.start)
     if elided and _party_of_phrase(elided.group("receiver")) in sides:  # "Armenia receiving six ... and Azerbaijan two servicemen"
         return [_party_of_phrase(elided.group("receiver"))], True
@@ -784,7 +788,8 @@ def _event_date_candidates(r: _Reading, i: int, excluded: set[int], precisions: 
              and not _AGREED_CLAUSE.search(r.text, max(s.start, d.start - 60), d.start)
              and not _SINCE_CLAUSE_BEFORE.search(r.text, max(s.start, d.start - 70), d.start)
              and not _RELATIVE_CLAUSE_OPEN.search(r.text, max(s.start, d.start - 90), d.start)
-             and not _DEAL_BEGAN_BEFORE.search(r.text, max(s.start, d.start - 60), d.start)]
+             and not _DEAL_BEGAN_BEFORE.search(r.text, max(s.start, d.start - 60), d.start)
+             and not _AGREEMENT_REACHED_BEFORE.search(r.text, max(s.start, d.start - 70), d.start)]
     return sorted(found, key=lambda d: (not (_ON_DATE.search(r.text, max(0, d.start - 4), d.start) or d.weekday is not None or d.relative is not None), d.start))
 
 

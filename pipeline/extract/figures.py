@@ -348,6 +348,9 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
         return "bodies", None, number.end
     if text.startswith(":", number.end) and _ITEM_START_BEFORE.search(text, max(0, number.start - 30), number.start):
         pos = _COLON.match(text, number.end).end()  # "- 537: detainees freed by ...", a list of figures and what they count
+        first = _WORD.match(text, pos)
+        if first and first.group().lower() not in categories() and _unknown_plural(first.group().lower()) and party_of_word(first.group()) is None:
+            return UNKNOWN_NOUN, None, first.end()  # "* 15: flights operated ...": the item's own noun, one the lexicon lacks
     partitive = _PARTITIVE.match(text, number.end, sentence_end) or _OF_THEM.match(text, number.end, sentence_end)
     if partitive and number.kind == "number":
         pos = partitive.end() + pos - number.end

@@ -840,3 +840,13 @@ def test_sides_that_traded_prisoners_with_an_elided_receiving_verb():
     (mention,) = mentions_of(text)
     assert (mention.party_a, mention.party_b, mention.event_date) == ("GE", "RU", dt.date(2026, 4, 8))
     assert fields(mention)["returned_to_a"] == {"5"} and fields(mention)["soldiers_to_b"] == {"3"}
+
+
+def test_an_agreement_day_is_no_handover_day_and_a_total_carried_by_the_icrc_is_no_sides():
+    text = ("BULLETIN - 30 June 2025\n\n* 300: detainees released and transferred by the ICRC between 2 and 4 June\n\n"
+            "The operation followed an agreement reached by the parties in Muscat on 10 May. The Government of Yemen released "
+            "200 detainees and Ansar Allah released 100.")
+    by_status = {m.status: m for m in mentions_of(text)}
+    main = by_status["completed"]
+    assert main.event_date == dt.date(2025, 6, 2) and by_status["agreed"].event_date == dt.date(2025, 5, 10)
+    assert fields(main)["returned_to_a"] == {"200"} and fields(main)["returned_to_b"] == {"100"}

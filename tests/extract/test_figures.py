@@ -450,3 +450,8 @@ def test_after_round_44_values_labelled_with_a_party_count_people():
 def test_cellmates_comrades_and_colleagues_are_people():
     found = figs("Three of his cellmates and two comrades are still held; 40 colleagues signed a letter.")
     assert [(f[1], f[3]) for f in found] == [(3, "people"), (2, "people"), (40, "people")]
+
+
+def test_a_key_figure_counts_its_own_line_noun_even_one_the_lexicon_lacks():
+    found = figs("Key figures\n* 300: detainees released\n* 9: convoys sent\n* 4: Armenians returned")
+    assert [(f[1], f[3]) for f in found] == [(300, "prisoners"), (9, "other"), (4, "people")]

@@ -149,3 +149,8 @@ def test_a_range_of_days_is_read_as_its_first_day_with_the_ranges_year():
     assert (first.year, first.month, first.day) == (2025, 10, 20)
     (first,) = find_dates("The talks ran 3–5 June 2024 in Doha.")
     assert (first.year, first.month, first.day) == (2024, 6, 3)
+
+
+def test_a_range_of_days_joined_by_and_is_its_first_day():
+    (first,) = find_dates("moved between 2 and 4 March 2024 on nine flights")
+    assert (first.year, first.month, first.day) == (2024, 3, 2)
