@@ -455,3 +455,7 @@ def test_cellmates_comrades_and_colleagues_are_people():
 def test_a_key_figure_counts_its_own_line_noun_even_one_the_lexicon_lacks():
     found = figs("Key figures\n* 300: detainees released\n* 9: convoys sent\n* 4: Armenians returned")
     assert [(f[1], f[3]) for f in found] == [(300, "prisoners"), (9, "other"), (4, "people")]
+
+
+def test_rebels_are_combatants():
+    assert [(f[1], f[3]) for f in figs("The army freed 14 jailed rebels.")] == [(14, "soldiers")]
