@@ -110,15 +110,20 @@ def test_an_article_spun_by_hand_with_words_our_spinner_does_not_use_gives_the_c
     assert count in clean_exchanges[0][4]
 
 
+def _repaired_only_where_spun(spun: str, repaired: tuple[str, ...], clean: str) -> None:
+    """The spun text is judged spun and holds every repaired phrase; the clean text, using the same words, is left as it is."""
+    doc = normalize(spun)
+    assert doc.is_spun
+    for phrase in repaired:
+        assert phrase in doc.text
+    assert normalize(clean).text == clean
+
+
 def test_office_names_and_spun_verbs_of_a_handover_are_repaired_only_where_they_can_be_spun():
     spun = ("Kyiv obtained 90 troopers, the Overseas Ministry stated, and 12 others have been introduced again; the whole "
             "variety of captives freed is greater than 2,000. The Nationwide Guard stated the males returned dwelling.")
-    doc = normalize(spun)
-    assert doc.is_spun
-    for repaired in ("Kyiv received 90 soldiers", "Foreign Ministry", "brought back", "total number of captives", "National Guard"):
-        assert repaired in doc.text
-    clean = "Reuters obtained the documents. A wide variety of goods passed through the State Department's hands."
-    assert normalize(clean).text == clean
+    _repaired_only_where_spun(spun, ("Kyiv received 90 soldiers", "Foreign Ministry", "brought back", "total number of captives", "National Guard"),
+                              "Reuters obtained the documents. A wide variety of goods passed through the State Department's hands.")
 
 
 def test_launched_before_a_count_written_in_words_is_released():
@@ -129,20 +134,14 @@ def test_launched_before_a_count_written_in_words_is_released():
 
 
 def test_a_spinners_executed_got_here_and_joined_arab_emirates_are_repaired():
-    doc = normalize("Russia and Ukraine executed the primary section of a prisoner trade mediated by the Joined Arab Emirates, "
-                    "with every facet releasing 84 troopers. The troopers got here dwelling, amongst them 12 folks injured.")
-    assert doc.is_spun
-    for repaired in ("carried out the first part", "United Arab Emirates", "came home", "among them"):
-        assert repaired in doc.text
-    clean = "The court said the man executed in 2019 had been held for years."
-    assert normalize(clean).text == clean
+    _repaired_only_where_spun("Russia and Ukraine executed the primary section of a prisoner trade mediated by the Joined Arab Emirates, "
+                              "with every facet releasing 84 troopers. The troopers got here dwelling, amongst them 12 folks injured.",
+                              ("carried out the first part", "United Arab Emirates", "came home", "among them"),
+                              "The court said the man executed in 2019 had been held for years.")
 
 
 def test_a_spinners_change_of_prisoners_and_these_launched_are_repaired_only_in_spun_text():
-    doc = normalize("Armenia and Azerbaijan traded 12 troopers every on Monday within the newest change of prisoners of conflict. "
-                    "The change was brokered by the Joined Arab Emirates. Amongst these launched have been 3 folks injured.")
-    assert doc.is_spun
-    for repaired in ("exchange of prisoners", "The exchange was brokered", "these released"):
-        assert repaired in doc.text
-    clean = "Prices rose, and the change was welcomed by these launched startups."
-    assert normalize(clean).text == clean
+    _repaired_only_where_spun("Armenia and Azerbaijan traded 12 troopers every on Monday within the newest change of prisoners of conflict. "
+                              "The change was brokered by the Joined Arab Emirates. Amongst these launched have been 3 folks injured.",
+                              ("exchange of prisoners", "The exchange was brokered", "these released"),
+                              "Prices rose, and the change was welcomed by these launched startups.")
