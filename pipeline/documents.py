@@ -27,11 +27,14 @@ def normalize_documents(cache_folder: Path | None, raw_documents: list[dict]) ->
     return records, cache
 
 
-def _mentions_of(args) -> tuple[list[FigureMention], list[ExchangeMention]]:
-    """Picklable for the process pool: one text's figures, then its exchanges reusing them (and its sentences, dates, parties)."""
+def _mentions_of(args) -> tuple[list[tuple], list[tuple]]:
+    """Picklable for the process pool: one text's figures, then its exchanges reusing them (and its sentences, dates, parties).
+
+    Both as plain tuples (FigureMention's fields; ExchangeMention.packed), the form the cache stores.
+    """
     text, published_date = args
     figures = extract_figures(text)
-    return figures, extract_exchanges(text, published_date, figures)
+    return [tuple(f) for f in figures], [m.packed() for m in extract_exchanges(text, published_date, figures)]
 
 
 def mentions_of_documents(cache_folder: Path | None, documents: list[dict]) -> tuple[list[dict], list[SourcedMention], DocumentCache]:
@@ -39,6 +42,7 @@ def mentions_of_documents(cache_folder: Path | None, documents: list[dict]) -> t
     cache = DocumentCache(cache_folder, "mentions")
     found = cache.map([d["source_id"] for d in documents], lambda todo: map_documents(
         _mentions_of, [(documents[i]["text"], documents[i]["published_date"]) for i in todo]))
-    figures = [{"source_id": doc["source_id"], **f._asdict()} for doc, (doc_figures, _) in zip(documents, found) for f in doc_figures]
-    mentions = [SourcedMention(doc["source_id"], m) for doc, (_, doc_mentions) in zip(documents, found) for m in doc_mentions]
+    columns = ("source_id", *FigureMention._fields)
+    figures = [dict(zip(columns, (doc["source_id"], *f))) for doc, (doc_figures, _) in zip(documents, found) for f in doc_figures]
+    mentions = [SourcedMention(doc["source_id"], ExchangeMention.unpacked(m)) for doc, (_, doc_mentions) in zip(documents, found) for m in doc_mentions]
     return figures, mentions, cache

@@ -42,3 +42,25 @@ def test_no_folder_means_no_cache(tmp_path):
     DocumentCache(None, "stage").map(keys, squares(keys, calls))
     DocumentCache(None, "stage").map(keys, squares(keys, calls))
     assert calls == ["2", "2"]
+
+
+def test_mentions_read_back_from_the_cache_equal_the_ones_computed(tmp_path):
+    """The cache stores figures and exchanges as plain tuples; a warm run must rebuild exactly what a cold run extracted."""
+    import datetime as dt
+    from dataclasses import fields
+
+    from pipeline.documents import mentions_of_documents
+    from pipeline.extract.exchanges import Claim, ExchangeMention
+
+    documents = [{"source_id": "a1", "published_date": dt.date(2031, 3, 4),
+                  "text": "On Monday Russia and Ukraine swapped 41 soldiers each in an exchange mediated by Turkey."},
+                 {"source_id": "b2", "published_date": None, "text": "Nothing was counted here."}]
+    cold = mentions_of_documents(tmp_path, documents)
+    warm = mentions_of_documents(tmp_path, documents)
+    assert cold[2].misses == 2 and warm[2].hits == 2
+    assert cold[0] == warm[0] and cold[1] == warm[1]
+    assert any(f["value"] == 41 and f["source_id"] == "a1" for f in warm[0]) and warm[1]
+    every_field_set = ExchangeMention("k", "completed", "UA", "RU", 7, dt.date(2031, 3, 3), "day", True, True,
+                                      [Claim("returned_to_a", "41", 1, 3, True)], ["TR"], "parent", [12])
+    assert len(every_field_set.packed()) == len(fields(ExchangeMention))  # a new field must be packed too
+    assert ExchangeMention.unpacked(every_field_set.packed()) == every_field_set

@@ -19,13 +19,15 @@ def to_arrow(table_name: str, records: list[dict]) -> pyarrow.Table:
 
 def to_frame(table_name: str, records: list[dict]) -> pd.DataFrame:
     arrow = to_arrow(table_name, records)
-    frame = arrow.to_pandas(types_mapper={pyarrow.int64(): pd.Int64Dtype()}.get)
-    for name, field in zip(arrow.schema.names, arrow.schema):
-        if pyarrow.types.is_list(field.type):  # numpy arrays back to lists, so values compare and print as lists
-            frame[name] = frame[name].map(lambda v: [] if v is None else list(v))
+    # List columns go straight to Python lists: pandas would make one numpy array per cell, to be turned back into a list.
+    lists = [field.name for field in arrow.schema if pyarrow.types.is_list(field.type)]
+    frame = arrow.drop_columns(lists).to_pandas(types_mapper={pyarrow.int64(): pd.Int64Dtype()}.get)
+    for field in arrow.schema:
+        if field.name in lists:
+            frame[field.name] = pd.Series([[] if v is None else v for v in arrow.column(field.name).to_pylist()], dtype=object, index=frame.index)
         if pyarrow.types.is_date32(field.type):
-            frame[name] = frame[name].astype(object).where(frame[name].notna(), None)
-    return frame
+            frame[field.name] = frame[field.name].astype(object).where(frame[field.name].notna(), None)
+    return frame[arrow.schema.names]
 
 
 def from_frame(table_name: str, frame: pd.DataFrame) -> pyarrow.Table:
