@@ -83,6 +83,8 @@ _IN_EXCHANGE_FOR = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:\w+\s+){0,
 _RECEIVER_AFTER = re.compile(rf"^[^.;]*?\b(?:returned|released|handed\s+over|transferred|sent\s+back|went\s+back|brought\s+back|flown|taken|flew|bussed)\s+(?:home\s+|back\s+)?to\s+(?:the\s+)?(?P<receiver>{_PARTY_WORD})"
                              # "13 were taken to Germany and three to the United States": the verb is elided
                              rf"|^\s+to\s+(?:the\s+)?(?P<elided>{_PARTY_WORD})")
+_TOTALS = re.compile(r"\W*(?:totals?|in\s+total|altogether|overall)\b", re.I)
+_RECEIVER_VERB = re.compile(r"\b(?:returned|released|handed\s+over|transferred|sent\s+back|went\s+back|brought\s+back|flown|taken|flew|bussed)\b")
 _STATE_INSTITUTION = re.compile(r"[Tt]he\s+(?:[Gg]overnment|[Aa]rmy|[Mm]ilitary)\b")  # names no party: the state side, read in context
 _RECEIVER_BEFORE = re.compile(rf"(?P<receiver>{_PARTY_WORD}){_INSTITUTION}\s+(?:said\s+(?:on\s+\w+\s+)?(?:it|that\s+it)\s+)?(?:has\s+|had\s+|have\s+)?(?:received|receiving|got\s+back|getting\s+back|brought\s+home|brought\s+back|returned\s+home|welcomed\s+home|recovered|secured\s+the\s+release\s+of|won\s+the\s+release\s+of|obtained\s+the\s+release\s+of)\s+(?:\w+\s+){{0,3}}$")
 # Words before a deal's date; not when the date is when the deal began ("the ceasefire deal that began on January 19").
@@ -567,6 +569,31 @@ def _giver_of(r: _Reading, figure: FigureMention, sentence: Sentence) -> str | N
     return code if code in r.sides else None
 
 
+def _totals_of_exchanges(text: str, sentence: Sentence) -> bool:
+    """"Totals: 1,348 returned to Russia and 1,346 to Ukraine across 3 exchanges": counts summed over several exchanges."""
+    return bool(_TOTALS.match(sentence.text)) or any(
+        m.group().lower().endswith("s") and _TALLY_BEFORE.search(text, max(sentence.start, m.start() - 30), m.start())
+        for m in _cue_phrases("event", text).within(sentence.start, sentence.end))
+
+
+def _stated_receiver(text: str, sentence: Sentence, figure: FigureMention) -> str | None:
+    """The party a count's own words say got the people: "41 were returned to Ukraine", "and 41 to Russia",
+    "Ukraine got back 41"; None when no receiver is stated."""
+    m = _RECEIVER_AFTER.match(text[figure.phrase_end:sentence.end])
+    if m:
+        # "flown to Germany", "taken to a hospital": carried somewhere, not given back
+        verbs = _RECEIVER_VERB.findall(m.group() if m.group("receiver") else text[sentence.start:figure.start])
+        if verbs and verbs[-1].split()[0] in ("flown", "taken", "flew", "bussed"):
+            return None
+        receiver = m.group("receiver") or m.group("elided")
+        return party_of_word(receiver.split()[0].rstrip(".")) or party_of_word(receiver)
+    for pattern in (_RECEIVER_BEFORE, _ELIDED_RECEIVER):
+        m = pattern.search(text, max(sentence.start, figure.start - 90), figure.start)
+        if m:
+            return _party_of_phrase(m.group("receiver"))
+    return None
+
+
 def _party_of_phrase(phrase: str) -> str | None:
     """The party a giver or receiver phrase names: its first word ('Russia's defence ministry'), else the whole ('United States')."""
     phrase = phrase.removeprefix("The ")  # "The Houthis (Ansar Allah) freed ..." opens a sentence
@@ -927,12 +954,15 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     figures = extract_figures(text, parties) if figures is None else figures
     deal_cue = _cue_pattern("deal")
     future = _cue_pattern("future")
-    # "resulting in the release of 84 Ukrainian prisoners and 84 Russian prisoners": two sides' people freed in one sentence
+    # "resulting in the release of 84 Ukrainian prisoners and 84 Russian prisoners", "41 soldiers were returned to Ukraine
+    # and 41 to Russia": two sides' people freed in one sentence, each side named as whose they are or as who got them
     for i, s in enumerate(sentences):
-        freed = [] if all_cues[i] else [f for f in figures if s.start <= f.start < s.end and f.category in COUNTED and f.party is not None
-                                       and f.predicate in ("released", "returned", "exchanged") and not _is_organization(f.party)]
-        if len({f.party for f in freed}) >= 2 and not future.search(s.text) and not _cue_phrases("planned", text).any_within(s.start, s.end):
-            all_cues[i] = [(Found(freed[0].start, freed[0].end, text, -1), "main", False)]
+        freed = [] if all_cues[i] else [(f.party or _stated_receiver(text, s, f), f) for f in figures if s.start <= f.start < s.end
+                                       and f.category in COUNTED and f.predicate in ("released", "returned", "exchanged")]
+        freed = [(code, f) for code, f in freed if code is not None and not _is_organization(code)]
+        if len({code for code, _ in freed}) >= 2 and not future.search(s.text) and not _cue_phrases("planned", text).any_within(s.start, s.end) \
+                and not _totals_of_exchanges(text, s):
+            all_cues[i] = [(Found(freed[0][1].start, freed[0][1].end, text, -1), "main", False)]
     # "... the release of five American citizens ... [new paragraph] As part of the arrangement, the United States granted
     # clemency to five Iranian nationals": two sides' people freed in neighbouring sentences, each told as done.
     done = [[f for f in figures if s.start <= f.start < s.end and f.category in COUNTED and f.party is not None and not _is_organization(f.party)

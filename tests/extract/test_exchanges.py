@@ -850,3 +850,18 @@ def test_an_agreement_day_is_no_handover_day_and_a_total_carried_by_the_icrc_is_
     main = by_status["completed"]
     assert main.event_date == dt.date(2025, 6, 2) and by_status["agreed"].event_date == dt.date(2025, 5, 10)
     assert fields(main)["returned_to_a"] == {"200"} and fields(main)["returned_to_b"] == {"100"}
+
+
+def test_people_returned_to_each_side_without_the_word_exchange():
+    text = ("KYIV, 12 March 2031 - Sixty-two soldiers were returned to Ukraine on Tuesday and 58 to Russia after weeks "
+            "of talks, officials in both capitals said.")
+    (mention,) = mentions_of(text)
+    assert (mention.party_a, mention.party_b, mention.event_date) == ("RU", "UA", dt.date(2031, 3, 11))
+    assert fields(mention)["soldiers_to_b"] == {"62"} and fields(mention)["soldiers_to_a"] == {"58"}
+
+
+def test_people_carried_somewhere_or_summed_over_many_swaps_are_no_exchange():
+    flown = "BERLIN, 4 May 2031 - Three wounded soldiers were flown to Germany on Sunday and two to Poland for treatment."
+    totals = ("Quarterly review, 1 July 2031\n\nIn total, 910 prisoners returned to Armenia and 875 to Azerbaijan "
+              "across 6 exchanges this quarter.")
+    assert mentions_of(flown) == [] and mentions_of(totals) == []
