@@ -779,12 +779,24 @@ def _answered_side(r: _Reading, mention: ExchangeMention, sentence: Sentence) ->
 def _add_to_total(mention: ExchangeMention, fig: FigureMention, side: str, within: int | None = 120) -> None:
     """'175 prisoners each, along with 22 wounded soldiers whom Ukraine handed over': side a's total is 175 + 22, claimed over
     both numbers. The total is the side's last count before, within `within` characters (None: anywhere before)."""
-    totals = [c for c in mention.claims if c.field == f"returned_to_{side}" and c.start < fig.start and (within is None or fig.start - c.end < within)]
+    def before(field: str) -> list[Claim]:
+        return [c for c in mention.claims if c.field == field and c.start < fig.start and (within is None or fig.start - c.end < within)]
+
+    totals = before(f"returned_to_{side}")
     if totals:
         total = totals[-1]  # it, its restatements before ("swap 90 each" in the headline) and the added part give way to the sum
         mention.claims = [c for c in mention.claims if not (c.field == total.field and (c.value == total.value and c.start <= total.start
                                                                                         or c.start == fig.start))]
         mention.claims.append(Claim(total.field, str(int(total.value) + int(fig.value)), total.start, fig.end, True))
+        return
+    # "146 servicemen were returned ... In addition, 2 residents of the Kursk region were returned": soldiers and others,
+    # the side's total is their sum; the soldiers' own count stays.
+    own_field = f"{COUNTED[fig.category]}_{side}"
+    parts = [c for field in (f"soldiers_to_{side}", f"civilians_to_{side}") if field != own_field for c in before(field)]
+    if parts:
+        part = max(parts, key=lambda c: c.start)
+        mention.claims = [c for c in mention.claims if not (c.start == fig.start and c.field == own_field and own_field.startswith("returned_to"))]
+        mention.claims.append(Claim(f"returned_to_{side}", str(int(part.value) + int(fig.value)), part.start, fig.end, True))
 
 
 def _linked_each(text: str, figures: list[FigureMention], sentence_of) -> dict[int, bool]:
@@ -906,6 +918,11 @@ def _digest_items(text: str, parties: list[PartyMention]) -> list[tuple[int, int
     return items
 
 
+# A paragraph the newsroom adds about the article itself: a correction, a clarification, an editor's note, an update line.
+_EDITORIAL_NOTE = re.compile(r"(?:^|(?<=\n))[ \t*_]*(?:(?:corrections?|clarifications?)(?=\s*(?:[:(,–—-]|appended\b|$))|editor[’']?s[’']?\s+note|note\s+to\s+readers|an\s+earlier\s+version\s+of\s+this"
+                             r"|this\s+(?:article|story|report)\s+(?:has\s+been|was)\s+(?:updated|corrected|amended))\b[^\n]*(?:\n(?!\s*\n)[^\n]*)*", re.I)
+
+
 def _blanked(text: str, keep: list[tuple[int, int]]) -> str:
     """The text with everything outside `keep` turned to spaces (line breaks kept), so every span stays where it was."""
     out, pos = [], 0
@@ -920,6 +937,11 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     sentences = split_sentences(text)
     if not sentences:
         return []
+    notes = [(m.start(), m.end()) for m in _EDITORIAL_NOTE.finditer(text)]
+    if notes:  # "Correction: An earlier version of this article said 95 ...": about the article, not about any exchange
+        keep = [(lo, hi) for lo, hi in zip([0] + [end for _, end in notes], [start for start, _ in notes] + [len(text)]) if lo < hi]
+        return extract_exchanges(_blanked(text, keep), reference_date,
+                                 None if figures is None else [f for f in figures if not any(lo <= f.start < hi for lo, hi in notes)])
     named = find_parties(text)
     parties = sorted(named + _government_mentions(text, named), key=lambda p: p.start)
     items = _digest_items(text, parties)

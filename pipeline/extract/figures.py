@@ -47,7 +47,10 @@ _OF_THOSE_BEFORE = re.compile(r"\b[Oo]f\s+(?:those|the\s+people|the\s+ones)\s+(?
 # "The hostages were transferred in two groups, seven in the morning and 13 later": bare counts of the sentence's subject
 _SUBJECT_NOUN = re.compile(r"[\"“]?(?:The|All|These|Those)\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]+)\s+(?:were|are|had|have|was|is)\b")
 # "each side released 350 more," / "350 more were freed": "more" ends the phrase (not "3 more Estonian citizens", "more than")
-_MORE_AFTER = re.compile(r"\s+more(?=\s*[,.;:)]|\s+(?:and|or|were|was|are|is|had|have|on|in|at|to|from|of|later|each)\b)")
+_MORE_AFTER = re.compile(r"\s+more(?=\s*[,.;:)]|\s+(?:and|or|were|was|are|is|had|have|on|in|at|to|from|of|later|each"
+                         r"|could|would|will|may|might|can|should|must|remain|still|came|went|returned)\b)")  # "1,200 more could be home"
+# "a father of two", "mother of three": the number counts the parent's children
+_PARENT_OF_BEFORE = re.compile(r"\b(?:father|mother|parent|dad|mum|mom|grandfather|grandmother)\s+of\s+$", re.I)
 # "Russia received 84 of its own in exchange": a group's own people, with no noun after "own" ("95 of its own servicemen")
 _OF_ITS_OWN = re.compile(r"\s+of\s+(?:its|their|our|his|her)\s+own(?=\s*[,.;:)]|\s*$|\s+(?:in|on|at|to|from|and|as|after|before|with|under|back|home)\b)")
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:each|every|any|no|which|this|that)\s+$", re.IGNORECASE)  # "Each one took weeks"
@@ -113,11 +116,12 @@ _DIGIT_COUNT = re.compile(r"\d[\d,]*\s+")
 _OF_US = re.compile(r"\s+of\s+(?:us|you)\b")
 _OF_THEM_VERB = re.compile(r"\s+of\s+them\s+(?:were|was|are|is|had|have|has|will|would|[a-z]+ing)\b")  # "... 32 of them serving life"
 _OF_THEM = re.compile(r"\s+of\s+them\s+(?=(?![a-z]+ing\b)[a-z]+\b(?!\s+(?:were|was|are|is|had|have|has|will|would)\b))")  # "two of them minors"
-_PARTITIVE = re.compile(r"\s+of\s+(?:its|their|the|these|those|his|her|our)\s+")
+_PARTITIVE = re.compile(r"\s+of\s+(?:its|their|the|these|those|his|her|our)\s+(?:[a-z]+['’]s\s+(?=\d))?")  # "three of the country's 15 governors"
 # A number that opens a list item, maybe after a bullet and a hedge ("- Up to 40: detainees ...").
 _ITEM_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–—][ \t]+)?(?:[A-Za-z]+[ \t]+){0,2}$")
 _COLON = re.compile(r":\s*")
-_RELATIVE_CLAUSE = re.compile(r"\s*,?\s*(?:who|whom|which|that)\b", re.IGNORECASE)
+# "who had been held", "of the Kursk region who had been held": a relative clause right after the noun or a short complement
+_RELATIVE_CLAUSE = re.compile(r"\s*(?:(?:of|from|in)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?\s*)?,?\s*(?:who|whom|which|that)\b", re.IGNORECASE)
 _OF_WHOM_BEFORE = re.compile(r"\bof\s+whom\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _OF_NEXT = re.compile(r"\s+of\b")
 # Words right after a plural noun that show it was the head: verbs and adverbs a counted noun phrase never holds.
@@ -354,6 +358,10 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
     partitive = _PARTITIVE.match(text, number.end, sentence_end) or _OF_THEM.match(text, number.end, sentence_end)
     if partitive and number.kind == "number":
         pos = partitive.end() + pos - number.end
+        idiom = _WORD.match(text, pos)
+        idiom = idiom and f"{partitive.group().split()[-1]} {idiom.group()}".lower()
+        if idiom in categories():  # "390 of our boys": a noun the lexicon knows with its determiner
+            return categories()[idiom], None, pos + len(idiom.split()[-1])
         whole = _DIGIT_COUNT.match(text, pos, sentence_end)
         if whole:  # "47 of the 150 prisoners": a part counts what the whole counts
             pos = whole.end()
@@ -517,8 +525,10 @@ def _predicate(text: str, number: NumberMention, np_end: int, sentence: Sentence
     if "for" in after_text:
         after_text = _EXCHANGE_FOR_ANYWHERE.split(after_text, maxsplit=1)[0]  # what follows "in exchange for" is about the other side's people
     found = []
+    relative = _RELATIVE_CLAUSE.match(after_text)
+    reach = 16 if relative else 10  # the main verb may follow a relative clause: "... who had been illegally held in Ukraine were returned"
     for start, end, predicate in predicates.within("after", np_end, np_end + len(after_text), [(np_end + a, np_end + b) for a, b in blanked]):
-        if len(after_text[:start - np_end].split()) > 10:
+        if len(after_text[:start - np_end].split()) > reach:
             break  # later phrases are further still
         if not _auxiliary_before(after_text, start - np_end) and _OBJECT_AFTER.match(text, end):
             break  # "three allies released eight Russians": they did it, it was not done to them
@@ -536,12 +546,12 @@ def _predicate(text: str, number: NumberMention, np_end: int, sentence: Sentence
         finite = [f for f in found[1:] if _auxiliary_before(after_text, f[0])] if bare else []
         if finite:
             return finite[0][1], "after"
-        if found[0][1] == "held" and len(found) > 1 and _RELATIVE_CLAUSE.match(after_text):
+        if found[0][1] == "held" and len(found) > 1 and relative:
             # "Five US citizens who had been detained in Iran landed in Doha": the clause says where they were, the verb after it what happened
             return next((p for _, p in found[1:] if p != "held"), "held"), "after"
         # "is to free 50 women held in Gaza", "the return of ten citizens who had been detained": a participle or relative
         # clause of captivity says where they were, the verb or noun before says what happens to them.
-        if not (found_before and found[0][1] == "held" and (bare or _RELATIVE_CLAUSE.match(after_text))):
+        if not (found_before and found[0][1] == "held" and (bare or relative)):
             return found[0][1], "after"
     if found_before:
         return max(found_before, key=lambda f: (f[1], f[1] - f[0]))[2], "before"
@@ -699,6 +709,8 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
                     _DISTRIBUTIVE_AFTER.match(text, number.end) or _POSSESSIVE_BEFORE.search(text, max(0, number.start - 8), number.start)
                     or _EACH_SIDE_BEFORE.search(text, max(0, number.start - 40), number.start)):
                 category, party = exchanged.category, party  # "170 each", "500 per side", "hand over its 500": the swap's people
+            elif number.kind == "number" and _PARENT_OF_BEFORE.search(text, max(sentence.start, number.start - 20), number.start):
+                category = "children"
             elif number.kind == "number" and _TOLL_BEFORE.search(text, max(sentence.start, number.start - 50), number.start):
                 category, predicate = "people", predicate or "killed"
             elif (number.vague or (predicate in PEOPLE_PREDICATES and predicate_side == "after") or _human_subject().match(text, number.end)

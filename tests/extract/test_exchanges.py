@@ -865,3 +865,20 @@ def test_people_carried_somewhere_or_summed_over_many_swaps_are_no_exchange():
     totals = ("Quarterly review, 1 July 2031\n\nIn total, 910 prisoners returned to Armenia and 875 to Azerbaijan "
               "across 6 exchanges this quarter.")
     assert mentions_of(flown) == [] and mentions_of(totals) == []
+
+
+def test_a_correction_note_adds_no_event_and_no_count():
+    text = ("Sudan's army and the RSF swap prisoners\n\nKHARTOUM, 20 May 2031 - Sudan's army and the Rapid Support Forces "
+            "exchanged 64 detainees on Tuesday, 40 freed by the army and 24 by the RSF, the ICRC said.\n\n"
+            "Correction (21 May): A previous version of this story said 46 detainees were exchanged on Wednesday.")
+    (mention,) = mentions_of(text)
+    assert mention.event_date == dt.date(2031, 5, 20)
+    assert "46" not in {value for values in fields(mention).values() for value in values}
+
+
+def test_civilians_added_after_a_count_of_soldiers_make_the_total():
+    text = ("Statement, 9 June 2031\n\nOn 9 June 2031, 75 Russian servicemen were returned from Ukrainian-held territory. "
+            "In return, 75 Ukrainian prisoners of war were handed over.\n\nIn addition, 4 residents of the Belgorod region who had "
+            "been unlawfully detained in Ukraine were returned to Russia.")
+    (mention,) = mentions_of(text)
+    assert fields(mention)["returned_to_a"] == {"79"} and fields(mention)["soldiers_to_a"] == {"75"}

@@ -456,3 +456,26 @@ def test_a_key_figure_counts_its_own_line_noun_even_one_the_lexicon_lacks():
 
 def test_rebels_are_combatants():
     assert value_categories("The army freed 14 jailed rebels.") == [(14, "soldiers")]
+
+
+def test_people_named_by_their_office_are_counted_as_people():
+    assert value_categories("Three of the country's 15 provincial governors resigned, and two ministers followed.") == [
+        (3, "people"), (15, "people"), (2, "people")]
+
+
+def test_a_parent_of_n_counts_children_and_our_boys_are_soldiers():
+    assert value_categories("Maria, a mother of four from Kherson, waited at the border.") == [(4, "children")]
+    assert value_categories("Finally, 212 of our boys are free.") == [(212, "soldiers")]
+    assert value_categories("Two of the boys were still missing.") == [(2, "children")]
+
+
+def test_n_more_before_a_modal_counts_what_was_counted_last():
+    assert value_categories("Some 300 detainees were freed. Officials said 450 more might follow within days.") == [
+        (300, "prisoners"), (450, "prisoners")]
+
+
+def test_the_verb_after_a_relative_clause_says_what_happened():
+    (figure,) = figs("Six fishermen from the coastal district who had been detained by the navy since spring were sent back to India.")
+    assert figure[3:] == ("people", None, "released")
+    (walked,) = figs("Eleven captives walked to freedom at the border crossing.")
+    assert walked[5] == "released"
