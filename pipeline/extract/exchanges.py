@@ -83,8 +83,14 @@ _IN_EXCHANGE_FOR = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:\w+\s+){0,
 _RECEIVER_AFTER = re.compile(rf"^[^.;]*?\b(?:returned|released|handed\s+over|transferred|sent\s+back|went\s+back|brought\s+back|flown|taken|flew|bussed)\s+(?:home\s+|back\s+)?to\s+(?:the\s+)?(?P<receiver>{_PARTY_WORD})"
                              # "13 were taken to Germany and three to the United States": the verb is elided
                              rf"|^\s+to\s+(?:the\s+)?(?P<elided>{_PARTY_WORD})")
+# "14 foreign nationals, including six Lithuanians and three Poles": parts of one group freed, not two sides' people
+_PARTS_BEFORE = re.compile(r"\b(?:including|among\s+(?:them|whom)|of\s+whom)\b[^.;:]*$", re.I)
+_INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further)\s+$", re.I)
 _TOTALS = re.compile(r"\W*(?:totals?|in\s+total|altogether|overall)\b", re.I)
 _RECEIVER_VERB = re.compile(r"\b(?:returned|released|handed\s+over|transferred|sent\s+back|went\s+back|brought\s+back|flown|taken|flew|bussed)\b")
+# "while the junta released 180 ...", "the rebels handed over 25": a side named in lower case by what it is, a state or an armed group
+_STATE_GIVER = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?(?:(?P<state>government|army|military|junta|regime|authorities)|(?P<group>rebels|insurgents|militants|guerrillas|militia))\s+(?:has\s+|had\s+|have\s+|will\s+|would\s+|also\s+|then\s+)?"
+                          r"(?:released|freed|handed\s+over|returned|release|free|hand\s+over|return)\s+(?:\w+\s+){0,3}$")
 _STATE_INSTITUTION = re.compile(r"[Tt]he\s+(?:[Gg]overnment|[Aa]rmy|[Mm]ilitary)\b")  # names no party: the state side, read in context
 _RECEIVER_BEFORE = re.compile(rf"(?P<receiver>{_PARTY_WORD}){_INSTITUTION}\s+(?:said\s+(?:on\s+\w+\s+)?(?:it|that\s+it)\s+)?(?:has\s+|had\s+|have\s+)?(?:received|receiving|got\s+back|getting\s+back|brought\s+home|brought\s+back|returned\s+home|welcomed\s+home|recovered|secured\s+the\s+release\s+of|won\s+the\s+release\s+of|obtained\s+the\s+release\s+of)\s+(?:\w+\s+){{0,3}}$")
 # Words before a deal's date; not when the date is when the deal began ("the ceasefire deal that began on January 19").
@@ -169,7 +175,8 @@ _STATEMENT_DATE = re.compile(r"\b(?:said|says|announced|declared|reported|told|c
 _PEOPLE = re.compile(r"\b(?:prisoners?|POWs?|captives?|detainees?|hostages?|soldiers?|servicemen|civilians|troops|defenders|inmates|people|persons|nationals|citizens?)\b", re.I)
 _MEDIATOR_WORDS = ("mediat", "broker", "facilitat", "go-between", "intermediar", "helped", "good offices", "grateful", "thank", " role in ")  # the subject pattern runs only if one is there
 _MEDIATOR_SUBJECT = re.compile(rf"(?P<who>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:(?:acted\s+as|served\s+as|was|were)\s+(?:the\s+|a\s+)?(?:mediators?|brokers?|go-betweens?|intermediar(?:y|ies))\b|(?:provided|offered)\s+(?:\w+\s+)?(?:mediation|good\s+offices)\b)"
-                               rf"|(?P<who2>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:mediated|brokered|facilitated)\s+(?:the|a|an|this)\s+(?:\w+\s+)?(?:exchange|swap|deal|agreement|handover|release|talks|negotiations)"
+                               rf"|(?P<who2>{_PARTY_WORD})(?:\s*,\s*(?:which|who))?\s+(?:(?:had|has|have)\s+)?(?:(?:again|also|once\s+again)\s+)?(?:mediated|brokered|facilitated)\s+(?:the|a|an|this)\s+(?:\w+\s+)?(?:exchange|swap|deal|agreement|handover|release|talks|negotiations)"
+                               # "... thanked the United Arab Emirates, which mediated the swap"
                                # "Ankara and Riyadh helped arrange an exchange": the sides arrange, a third party helps
                                # "We are grateful to the United Arab Emirates for their help"
                                # "We thank Qatar.", "Thank you to our partners from the United Arab Emirates."
@@ -482,6 +489,10 @@ def _recipients(r: _Reading, figure: FigureMention, by_noun: bool = True, by_ans
                 code = _state_side(sides)
             if code in sides:
                 return (_other_side(sides, code) if giver else [code]), True
+    given = _STATE_GIVER.search(window)
+    giver = given and (_state_side(sides) if given.group("state") else _armed_group_side(sides))
+    if giver:  # "while the junta released 180 detainees": the state side gave them; "the rebels handed over 25": the armed group
+        return _other_side(sides, giver), True
     after = _GIVER_AFTER.match(text, figure.phrase_end, sentence.end)
     if after and _party_of_phrase(after.group("giver")) in sides:  # "17 soldiers and police officers handed over by the ELN"
         return _other_side(sides, _party_of_phrase(after.group("giver"))), True
@@ -608,6 +619,12 @@ def _state_side(sides: tuple[str, str]) -> str | None:
     """The one state of two sides, if the other is not: "the army" in a war between a state and an armed group."""
     states = [code for code in sides if _party_kind(code) == "state"]
     return states[0] if len(states) == 1 else None
+
+
+def _armed_group_side(sides: tuple[str, str]) -> str | None:
+    """The one armed group of two sides, if the other is not: "the rebels" in a war between a state and an armed group."""
+    groups = [code for code in sides if _party_kind(code) == "armed_group"]
+    return groups[0] if len(groups) == 1 else None
 
 
 def _other_side(sides: tuple[str, str], code: str) -> list[str]:
@@ -981,7 +998,8 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     for i, s in enumerate(sentences):
         freed = [] if all_cues[i] else [(f.party or _stated_receiver(text, s, f), f) for f in figures if s.start <= f.start < s.end
                                        and f.category in COUNTED and f.predicate in ("released", "returned", "exchanged")]
-        freed = [(code, f) for code, f in freed if code is not None and not _is_organization(code)]
+        freed = [(code, f) for code, f in freed if code is not None and not _is_organization(code)
+                 and not _PARTS_BEFORE.search(text, max(s.start, f.start - 50), f.start)]
         if len({code for code, _ in freed}) >= 2 and not future.search(s.text) and not _cue_phrases("planned", text).any_within(s.start, s.end) \
                 and not _totals_of_exchanges(text, s):
             all_cues[i] = [(Found(freed[0][1].start, freed[0][1].end, text, -1), "main", False)]
@@ -1062,7 +1080,8 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     segments: list[tuple[int, int, DateMention]] = []
     for i in cue_sentences:
         s = sentences[i]
-        anchors = [d for d in r.dates if s.start <= d.start < s.end and (
+        # Not "last month's exchange": in a follow-up text that is most often the very exchange it is about.
+        anchors = [d for d in r.dates if s.start <= d.start < s.end and d.relative_months is None and (
             d.precision != "weekday" and _ATTRIBUTIVE.match(text, d.end, s.end) or _POSSESSIVE_ATTRIBUTIVE.match(text, d.end, s.end))]
         for j, d in enumerate(anchors):
             end = anchors[j + 1].start if j + 1 < len(anchors) else s.end
@@ -1100,6 +1119,8 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
                     deal.claims.append(Claim(f"returned_to_{pair_side}", str(int(fig.value)), fig.start, fig.end, True))
                     deal.figure_starts.append(fig.start)
                     pair_side = "b" if pair_side == "a" else "a"
+            elif _INCREMENT_BEFORE.search(text, max(0, fig.start - 12), fig.start):
+                continue  # "the Arakan Army will free another 40 soldiers": one more stage's part, never the deal's total
             elif fig.predicate == "agreed" or future.search(r.sentence_of(fig.start).text) or _deal_total(text, fig):
                 _add_counts(r, deal, [fig])
         _add_named_people(r, deal, [(i, sentences[i].start, sentences[i].end) for i in deal_sentences])
@@ -1435,7 +1456,8 @@ def _planned(r: _Reading, cues, planned_sentences: list[int], main: ExchangeMent
     for i in planned_sentences:
         s = r.sentences[i]
         cue = next(m for m, kind in cues[i] if kind == "planned")
-        stage_dates = [d for d in _event_date_candidates(r, i, main_date_starts) if not in_segment(d.start)]
+        stage_dates = [d for d in _event_date_candidates(r, i, main_date_starts) if not in_segment(d.start)] or [
+            d for d in _event_date_candidates(r, i, main_date_starts, ("month",)) if not in_segment(d.start)]  # "is due next month"
         next_day = _cue_pattern("next_day").search(s.text)
         if not stage_dates and next_day and base is not None:
             mention = ExchangeMention(f"m{s.start + next_day.start()}", "planned", main.party_a if main else r.sides[0], r.sides[1], s.start + next_day.start())

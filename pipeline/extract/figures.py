@@ -30,7 +30,8 @@ PEOPLE_PREDICATES = {"released", "returned", "held", "missing", "killed", "wound
 _NOT_MODIFIERS = frozenset(
     "and or of in on at to for from with by were was are is be been being have has had the a an that who which as "
     "per each every than but not all its their his her our this these those some about into over under after before "
-    "during since until while when where more between among across against without within through via".split())
+    "during since until while when where more between among across against without within through via behind "
+    "remain remains remained stay stays stayed still".split())  # verbs and prepositions end a phrase, capitalized in a headline too
 _REFERENCE_NOUNS = r"(?:sides|countries|nations|parties|governments|leaders|delegations|presidents|states|neighbours|neighbors|armies|capitals|camps|factions|groups|communities|allies|rivals|teams|forces|militaries)"
 _PARENTHETICAL = re.compile(r",\s+(?:including|among them|some of whom|many of whom|most of whom|some|who|which|most of them|all of them|\w+\s+of\s+(?:them|whom))\b[^,;.]*,")
 _DEAL_WORDS = re.compile(r"\b(?:deal|agreement|agreed|accord|pact|arrangement)\b", re.IGNORECASE)
@@ -60,8 +61,9 @@ _NUMBER_OF_BEFORE = re.compile(r"\bnumber\s+of\s+(?P<words>(?:[a-z-]+\s+){0,2}[a
 # "Air defences shot down 87 drones; 25 were lost": a bare number opening a clause counts what the clause before counted.
 _OF_THE_WHOLE_BEFORE = re.compile(r"\b[Oo]f\s+(?:the|these|those)\s+(?P<whole>\d[\d,]*)(?:\s+[a-z]+){0,2},\s+(?:[a-z]+\s+){0,3}$")  # "Of the 200 (prisoners), 120 ..."
 _SUBJECT_START = re.compile(r"[\"“]?(?:(?:Only|Just|Some|About|Nearly|Almost|Another|All|But|And|So\s+far,?|Of\s+those,?)\s+)?(?:[a-z]+\s+)?", re.IGNORECASE)
-_CLAUSE_OPENS_BEFORE = re.compile(r"[;:]\s*(?:[a-z]\w*\s+|[A-Z]\w*\s+){0,3}$")  # "; by Friday about 4,800 had been handed over"
-_VERB_AFTER = re.compile(r"\s+(?:were|was|are|is|had|have|has|remain|remained|went|got|came)\b")
+# "; by Friday about 4,800 had been handed over", "52 Political Prisoners Freed, but More Than 1,100 Remain"
+_CLAUSE_OPENS_BEFORE = re.compile(r"(?:[;:]|,\s+(?:but|yet))\s*(?:[a-z]\w*\s+|[A-Z]\w*\s+){0,3}$")
+_VERB_AFTER = re.compile(r"\s+(?:were|was|are|is|had|have|has|remain|remained|went|got|came)\b", re.I)  # "Remain" in a headline
 _DISTRIBUTIVE_AFTER = re.compile(r"\s+(?:each|apiece|per\s+side|a\s+side|(?:on|from)\s+each\s+side|each\s+way)\b", re.IGNORECASE)
 _EACH_SIDE_BEFORE = re.compile(r"\b(?:each|either|both)\s+sides?\s+(?:released|freed|handed\s+over|returned|exchanged|swapped)\s+$", re.IGNORECASE)  # "each side released 60"
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)  # "hand over its 500" (no noun after)
@@ -237,8 +239,10 @@ def _excluded(text: str, number: NumberMention, surface: str, date_spans: _Spans
 # ("Emirates.[1]"), numbers joined by slashes ("1/6" numbering a thread, "24/7", "9/11"). One pattern each, each starting
 # with a literal character or word, run only when that character is in the text: one combined pattern cost milliseconds.
 _PHONE_DIGITS = r"\(?\d{1,4}\)?(?:[ .-]\(?\d{2,4}\)?){2,}"
-_NOT_COUNTS = (("+", re.compile(r"\+" + _PHONE_DIGITS)),
-               ("[", re.compile(r"(?<=\S)\[\d{1,3}\]")))
+_NOT_COUNTS = (("+", re.compile(r"\+\(?\d{1,4}\)?(?:[ .-]\(?\d{1,4}\)?){2,}")),  # "+370 5 000 0000": a group may be one digit
+               ("[", re.compile(r"(?<=\S)\[\d{1,3}\]")),
+               # "1 of 6 | Freed soldiers ...", "Photo 3 of 12:": a gallery's or a thread's counter at the start of a line
+               (" of ", re.compile(r"^[ \t]*(?:(?:photo|image|picture|slide)\s+)?\d{1,3}\s+of\s+\d{1,3}[ \t]*(?=[|:–—-]|$)", re.I | re.M)))
 _SLASHED = re.compile(r"\d{1,4}(?:/\d{1,4})+")
 _PHONE_AFTER_WORD = re.compile(_PHONE_WORDS + r"\.?:?\s*" + _PHONE_DIGITS, re.IGNORECASE)
 

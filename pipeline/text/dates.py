@@ -27,7 +27,8 @@ _YEAR_PREPOSITIONS = r"(?:in|In|since|Since|until|by|during|of|early|late|mid-|t
 
 # The lookahead lets the engine skip, in one test, the positions where no date can start.
 RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
-_PATTERN = re.compile(r"\b(?=[A-Z0-9]|(?:in|since|until|by|during|of|early|late|mid|throughout|before|after|from|to|today|yesterday|tomorrow)\b)(?:" + "|".join([
+RELATIVE_MONTHS = {"last": -1, "next": 1, "this": 0}
+_PATTERN = re.compile(r"\b(?=[A-Z0-9]|(?:in|since|until|by|during|of|early|late|mid|throughout|before|after|from|to|today|yesterday|tomorrow|last|next|this)\b)(?:" + "|".join([
     rf"(?P<iso>\b(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)",
     # "22.11.2025": day first, as European outlets write it (slashes stay unread: "11/12/2025" is either order)
     rf"(?P<dotted>\b(?P<dd>[0-3]?\d)\.(?P<dm>[01]?\d)\.(?P<dy>{_YEAR})(?![\d.]\d))",
@@ -41,6 +42,8 @@ _PATTERN = re.compile(r"\b(?=[A-Z0-9]|(?:in|since|until|by|during|of|early|late|
     rf"(?P<monly>\b(?:in|since|until|by|during|through|from)\s+(?:(?:early|late|mid)-?\s*)?(?P<m4>{_MONTH})(?![\w-])(?!,?\s+(?:of\s+)?{_YEAR})(?!\s+[0-3]?\d\b))",
     rf"(?P<wdonly>\b(?P<wd5>{_WEEKDAY})\b)",
     r"(?P<relative>\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow)\b)",
+    # "last month", "next month", "earlier this month": a month counted from the text's own date
+    r"(?P<relmonth>\b(?P<which>[Ll]ast|[Nn]ext|[Tt]his)\s+month\b)",
 ]) + ")")
 
 
@@ -53,12 +56,13 @@ class DateMention:
     day: int | None
     weekday: int | None  # 0 = Monday
     relative: int | None = None  # "yesterday" = -1: days from the text's own date
+    relative_months: int | None = None  # "last month" = -1: months from the text's own date
 
     @property
     def precision(self) -> str:
         if self.day is not None:
             return "day"
-        if self.month is not None:
+        if self.month is not None or self.relative_months is not None:
             return "month"
         if self.year is not None:
             return "year"
@@ -104,7 +108,7 @@ _YEAR_ANCHOR = re.compile(_YEAR)
 
 @cache
 def _name_index() -> PhraseIndex:
-    return PhraseIndex([*MONTHS, *_MONTH_ABBREVIATIONS, *WEEKDAYS, *RELATIVE_DAYS, *(day.capitalize() for day in RELATIVE_DAYS)])
+    return PhraseIndex([*MONTHS, *_MONTH_ABBREVIATIONS, *WEEKDAYS, *RELATIVE_DAYS, *(day.capitalize() for day in RELATIVE_DAYS), "month"])
 
 
 def _stretches(text: str) -> list[tuple[int, int]]:
@@ -141,6 +145,8 @@ def _dates_of(text: str) -> tuple[DateMention, ...]:
             found.append(DateMention(m.start(), m.end(), None, None, None, WEEKDAYS[m.group("wd5")]))
         elif m.group("relative"):
             found.append(DateMention(m.start(), m.end(), None, None, None, None, RELATIVE_DAYS[m.group("relative").lower()]))
+        elif m.group("relmonth"):
+            found.append(DateMention(m.start(), m.end(), None, None, None, None, relative_months=RELATIVE_MONTHS[m.group("which").lower()]))
     return tuple(found)
 
 
@@ -159,6 +165,11 @@ def resolve(mention: DateMention, reference: dt.date | None, direction: str = "p
         if direction == "future":
             return ResolvedDate(reference + dt.timedelta(days=delta or 7), "day", True)
         return ResolvedDate(reference - dt.timedelta(days=(7 - delta) % 7), "day", True)
+    if mention.relative_months is not None:
+        if reference is None:
+            return None
+        months = reference.year * 12 + reference.month - 1 + mention.relative_months
+        return ResolvedDate(dt.date(months // 12, months % 12 + 1, 1), "month", True)
     year, inferred = mention.year, False
     if year is None:
         if reference is None:

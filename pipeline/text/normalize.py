@@ -24,7 +24,7 @@ _DATELINE = re.compile(r"^(?:[A-Z][A-Za-z ./’'-]{1,40}(?:,\s*[A-Z][A-Za-z .-]{
 _TIME_OF_DAY = re.compile(r"\s*[,|·-]?\s*\d{1,2}[:.]\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,4}))?\s*")  # "February 5, 2025 11:48 AM"
 _BY = re.compile(r"\s*[Bb]y\s+[A-Z]")  # "By BBC News staff, 28 March 2025"
 _BYLINE_SEPARATOR = re.compile(r"\s[—–|·-]\s*$")
-_PLACE_WORDS = re.compile(r"[ \t]*(?:(?:and[ \t]+)?[A-Z][\w.’'()/-]*[ \t]*[,—–-]*[ \t]*){1,6}")  # "Baku and Yerevan, 13 December 2023"
+_PLACE_WORDS = re.compile(r"[ \t]*\(?(?:(?:and[ \t]+)?[A-Z][\w.’'()/-]*[ \t]*[,—–-]*[ \t]*){1,6}")  # "Baku and Yerevan, 13 December 2023", "(Vilnius, May 7, 2026) -"
 
 
 @dataclass(frozen=True)

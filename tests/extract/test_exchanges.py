@@ -882,3 +882,33 @@ def test_civilians_added_after_a_count_of_soldiers_make_the_total():
             "been unlawfully detained in Ukraine were returned to Russia.")
     (mention,) = mentions_of(text)
     assert fields(mention)["returned_to_a"] == {"79"} and fields(mention)["soldiers_to_a"] == {"75"}
+
+
+def test_a_mediator_named_in_a_which_clause():
+    text = ("ADEN, 2 February 2031 - Yemen's government and the Houthis exchanged 48 detainees each on Sunday. Both sides "
+            "thanked Oman, which brokered the exchange.")
+    (mention,) = mentions_of(text)
+    assert fields(mention)["mediators"] == {"OM"}
+
+
+def test_one_sides_prisoners_of_two_nationalities_are_no_exchange():
+    text = ("MINSK, 9 April 2031 - Belarus freed 20 political prisoners on Wednesday, including five Latvians and two "
+            "Estonians, after a visit by a US envoy.")
+    assert mentions_of(text) == []
+
+
+def test_a_state_named_by_its_institution_in_lower_case_gives_people_to_the_other_side():
+    text = ("Rebels and the junta swap prisoners\n\nMANDALAY, 3 March 2031 - The Kachin Independence Army and Myanmar's military "
+            "exchanged prisoners on Monday: the rebels handed over 25 soldiers, while the regime released 70 detainees.")
+    (mention,) = mentions_of(text)
+    assert (mention.party_a, mention.party_b) == ("KIA", "MM")
+    assert fields(mention)["returned_to_a"] == {"70"} and fields(mention)["soldiers_to_b"] == {"25"}
+
+
+def test_a_stage_due_next_month_is_planned_for_that_month_and_another_n_is_no_deal_total():
+    text = ("BAKU, 14 October 2031 - Armenia and Azerbaijan exchanged 12 prisoners each on Monday under a deal agreed in Abu Dhabi "
+            "on 1 September. Under the deal, a second stage is due next month, when Azerbaijan will free another 8 Armenians.")
+    mentions = mentions_of(text)
+    (planned,) = [m for m in mentions if m.status == "planned"]
+    assert planned.event_date == dt.date(2031, 11, 1) and planned.date_precision == "month" and fields(planned)["returned_to_a"] == {"8"}
+    assert not any("8" in values for m in mentions if m.status == "agreed" for values in fields(m).values())

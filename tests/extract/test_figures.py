@@ -479,3 +479,13 @@ def test_the_verb_after_a_relative_clause_says_what_happened():
     assert figure[3:] == ("people", None, "released")
     (walked,) = figs("Eleven captives walked to freedom at the border crossing.")
     assert walked[5] == "released"
+
+
+def test_gallery_counters_and_phone_numbers_with_short_groups_count_nothing():
+    text = ("Photo 2 of 9: Freed detainees board a bus.\n3 of 9 | Relatives wait at the gate.\n\n"
+            "Media contact: +44 1 234 5678")
+    assert figs(text) == []
+
+
+def test_a_headline_clause_after_but_shares_the_noun_before():
+    assert value_categories("60 Prisoners Released, but Nearly 900 Remain Behind Bars") == [(60, "prisoners"), (900, "prisoners")]

@@ -111,6 +111,8 @@ def test_today_yesterday_and_tomorrow_resolve_against_the_articles_date():
     ("The last swap happened on 12 July 2024\nText.", None),
     ("Swap report\n\nby A. Writer\nMarch 9, 2025 10:15 AM\n\nText.", dt.date(2025, 3, 9)),
     ("Swap report\n\nMarch 9, 2025 was a long day.\n", None),
+    # A press release's dateline in parentheses (session 8).
+    ("FOR IMMEDIATE RELEASE\n\nTitle\n\n(Riga, 3 March 2031) - The group said", dt.date(2031, 3, 3)),
 ])
 def test_published_date_from_a_dateline(head, published):
     assert find_published_date(head) == published
@@ -154,3 +156,11 @@ def test_a_range_of_days_is_read_as_its_first_day_with_the_ranges_year():
 def test_a_range_of_days_joined_by_and_is_its_first_day():
     (first,) = find_dates("moved between 2 and 4 March 2024 on nine flights")
     assert (first.year, first.month, first.day) == (2024, 3, 2)
+
+
+def test_last_and_next_month_count_from_the_texts_own_date():
+    reference = dt.date(2031, 1, 20)
+    last, this, following = find_dates("Talks began last month; a deal came earlier this month, and the swap is due next month.")
+    assert [d.precision for d in (last, this, following)] == ["month"] * 3
+    assert [resolve(d, reference).date for d in (last, this, following)] == [dt.date(2030, 12, 1), dt.date(2031, 1, 1), dt.date(2031, 2, 1)]
+    assert resolve(last, None) is None
