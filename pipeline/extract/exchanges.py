@@ -85,12 +85,16 @@ _RECEIVER_AFTER = re.compile(rf"^[^.;]*?\b(?:returned|released|handed\s+over|tra
                              rf"|^\s+to\s+(?:the\s+)?(?P<elided>{_PARTY_WORD})")
 # "14 foreign nationals, including six Lithuanians and three Poles": parts of one group freed, not two sides' people
 _PARTS_BEFORE = re.compile(r"\b(?:including|among\s+(?:them|whom)|of\s+whom)\b[^.;:]*$", re.I)
+_EACH_SIDE_RELEASE = re.compile(r"\b(?:each|both|either)\s+(?:side|sides|country|countries)\s+(?:also\s+|then\s+|has\s+|have\s+|had\s+)?(?P<verb>freed|released|handed\s+over)\s+(?:\w+\s+){0,2}?\d"
+                                r"|\b(?P<verb2>freed|released|handed\s+over)\s+by\s+(?:each|both)\s+(?:side|sides)\b", re.I)
+_EACH_DAY = re.compile(r"\b(?:each|every)\s+day\b|\bper\s+day\b|\bdaily\b|\bon\s+both\s+days\b", re.I)
+_ASIDE_NAME = re.compile(r"\(([A-Z][\w’'-]*)\)")
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further)\s+$", re.I)
 _TOTALS = re.compile(r"\W*(?:totals?|in\s+total|altogether|overall)\b", re.I)
 _RECEIVER_VERB = re.compile(r"\b(?:returned|released|handed\s+over|transferred|sent\s+back|went\s+back|brought\s+back|flown|taken|flew|bussed)\b")
 # "while the junta released 180 ...", "the rebels handed over 25": a side named in lower case by what it is, a state or an armed group
-_STATE_GIVER = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?(?:(?P<state>government|army|military|junta|regime|authorities)|(?P<group>rebels|insurgents|militants|guerrillas|militia))\s+(?:has\s+|had\s+|have\s+|will\s+|would\s+|also\s+|then\s+)?"
-                          r"(?:released|freed|handed\s+over|returned|release|free|hand\s+over|return)\s+(?:\w+\s+){0,3}$")
+_STATE_GIVER = re.compile(r"\b(?:[Tt]he\s+)?(?:[a-z]+\s+)?(?:(?P<state>government|army|military|junta|regime|authorities)|(?P<group>rebels|insurgents|militants|guerrillas|militia))\s+(?:has\s+|had\s+|have\s+|will\s+|would\s+|also\s+|then\s+)?"
+                          r"(?:released|freed|handed\s+over|returned|release|free|hand\s+over|return|releases|frees|hands\s+over|returns)\s+(?:\w+\s+){0,3}$")
 _STATE_INSTITUTION = re.compile(r"[Tt]he\s+(?:[Gg]overnment|[Aa]rmy|[Mm]ilitary)\b")  # names no party: the state side, read in context
 _RECEIVER_BEFORE = re.compile(rf"(?P<receiver>{_PARTY_WORD}){_INSTITUTION}\s+(?:said\s+(?:on\s+\w+\s+)?(?:it|that\s+it)\s+)?(?:has\s+|had\s+|have\s+)?(?:received|receiving|got\s+back|getting\s+back|brought\s+home|brought\s+back|returned\s+home|welcomed\s+home|recovered|secured\s+the\s+release\s+of|won\s+the\s+release\s+of|obtained\s+the\s+release\s+of)\s+(?:\w+\s+){{0,3}}$")
 # Words before a deal's date; not when the date is when the deal began ("the ceasefire deal that began on January 19").
@@ -130,8 +134,8 @@ _RELEASES_AFTER = re.compile(_INSTITUTION + _ASIDE + r"(?:\s+on\s+[A-Z][a-z]+)?\
 _RELEASES_NAMED = re.compile(_INSTITUTION + _ASIDE + r"(?:\s+on\s+[A-Z][a-z]+)?\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+|later\s+|(?P<future>will\s+|would\s+))?"
                              r"(?P<verb>released|freed|handed\s+over)\s+(?:[a-z-]+\s+){0,3}?(?=[A-Z][a-z])")  # "Hamas freed civilian hostages Noa Levi"
 _FREES = re.compile(r"\b(?:released|releasing|freed|freeing|free|release|pardoned)\b")  # not "returned": "Ukraine returned 95 Ukrainians" brings them home
-_AGREED_EARLIER = re.compile(rf"\b{_PASSIVE}agreed\b|\b(?:signed|reached)\s+(?:an?\s+|the\s+)?(?:agreement|deal|accord)\b"
-                             r"|\b(?:agreement|deal|accord)\s+(?:was\s+|had\s+been\s+)?(?:reached|signed|struck)\b", re.I)  # "a ceasefire agreement reached on Oct. 9"
+_AGREED_EARLIER = re.compile(rf"\b{_PASSIVE}agreed\b|\b(?:exchange|swap|deal|release|handover)s?\s+agreed\s+(?:at|in|on|during|last|earlier)\b|\b(?:signed|reached)\s+(?:an?\s+|the\s+)?(?:agreement|deal|accord)\b"
+                             r"|\b(?:agreement|deal|accord)\s+(?:was\s+|had\s+been\s+)?(?:reached|signed|struck)\b", re.I)  # "a ceasefire agreement reached on Oct. 9", "a three-day swap agreed at talks in Geneva last month"
 _AGREED_AFTER = re.compile(rf"\s+{_PASSIVE}(?:\w+ly\s+)?agreed\b", re.I)
 _AGREED_WHAT = re.compile(r"\b(?:release|releases|exchange|swap|deal|agreement|accord|handover|transfer)\b", re.I)
 # A handover verb, either way, before a count: "In return, Britain released four Iranians", "In return, Russia received 150 ..."
@@ -183,7 +187,7 @@ _MEDIATOR_SUBJECT = re.compile(rf"(?P<who>{_PARTY_WORD})\s+(?:(?:had|has|have)\s
                                rf"|(?:[Gg]rateful\s+to|[Tt]hank(?:s|ed|ing)?(?:\s+you)?(?:\s+to)?)\s+(?:our\s+(?:partners|friends)\s+(?:from|in)\s+)?(?:the\s+)?(?P<thanked>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}}(?:(?:\s*,\s*|,?\s+and\s+)(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}}){{0,3}})(?:\s+for\s+(?:(?:their|its|the)\s+)?(?:help|assist|mediation|assistance|efforts|support)\b|\s*[.!])"
                                # "thank him for Qatar's indispensable role in securing the release"
                                rf"|(?P<who3>{_PARTY_WORD})['’]s\s+(?:[a-z]+\s+){{0,2}}role\s+in\s+(?:securing|brokering|mediating|arranging|facilitating|negotiating|winning)\b"
-                               rf"|(?P<helpers>{_PARTY_WORD}(?:\s*,\s*{_PARTY_WORD})*(?:,?\s+and\s+{_PARTY_WORD})?)\s+(?:(?:had|has|have)\s+)?(?:also\s+)?helped(?:\s+(?:to\s+)?(?:arrange|broker|negotiate|secure|mediate|facilitate)\b|(?=\s*[,.;]))")
+                               rf"|(?P<helpers>{_PARTY_WORD}(?:\s*,\s*(?:the\s+)?{_PARTY_WORD})*(?:,?\s+and\s+(?:the\s+)?{_PARTY_WORD})?)\s+(?:(?:had|has|have)\s+)?(?:also\s+)?helped(?:\s+(?:to\s+)?(?:arrange|broker|negotiate|secure|mediate|facilitate)\b|(?=\s*[,.;]))")
 
 
 @dataclass
@@ -332,7 +336,7 @@ def _mediations(text: str, parties: list[PartyMention]) -> list[PartyMention]:
     for m in _mediator_subjects(text):
         group = "helpers" if m.group("helpers") else "thanked" if m.group("thanked") else None
         if group:
-            found += [p for p in parties if m.start(group) <= p.start < m.end(group)]
+            found += [p for p in parties if m.start(group) < p.end and p.start < m.end(group)]  # overlapping: "United Arab Emirates" is longer than a party word
             continue
         group = next(name for name in ("who", "who2", "who3") if m.group(name))
         words = m.group(group).split()
@@ -420,6 +424,17 @@ def _answering_release(sentence: Sentence, text: str) -> list[tuple[Found, str, 
     return [(Found(sentence.start + m.start(), sentence.start + m.end(), text, -1), kind, False)]
 
 
+def _each_side_release(sentence: Sentence, text: str) -> list[tuple[Found, str, bool]]:
+    """'On Friday, each side freed 200 prisoners', '150 more were released by each side': both sides releasing people is an
+    exchange even without the word; the release verb stands as its event word."""
+    m = _EACH_SIDE_RELEASE.search(text, sentence.start, sentence.end)
+    if m is None:
+        return []
+    kind = "planned" if _WILL.search(sentence.text) else "main"
+    verb = "verb" if m.group("verb") else "verb2"
+    return [(Found(m.start(verb), m.end(verb), text, -1), kind, False)]
+
+
 def _same_paragraph(text: str, sentences: list[Sentence], i: int, j: int) -> bool:
     a, b = sorted((i, j))
     return not _PARAGRAPH_BREAK.search(text, sentences[a].start, sentences[b].start)
@@ -484,7 +499,8 @@ def _recipients(r: _Reading, figure: FigureMention, by_noun: bool = True, by_ans
     for pattern, giver in ((_GIVER, True), (_RECEIVER_BEFORE, False)):
         m = pattern.search(window)
         if m:
-            code = _party_of_phrase(m.group(1))
+            aside = _ASIDE_NAME.search(m.group())  # "The National Liberation Army (ELN) released": the aside names it
+            code = _party_of_phrase(m.group(1)) or (party_of_word(aside.group(1)) if aside else None)
             if code is None and _STATE_INSTITUTION.match(m.group()):
                 code = _state_side(sides)
             if code in sides:
@@ -910,11 +926,19 @@ def _government_mentions(text: str, parties: list[PartyMention]) -> list[PartyMe
     """'The Government released 706 detainees' after 'the Government of Yemen': a bare 'the government' names the state
     whose government the text named last before it ('Government of X', 'X's government', 'the X government')."""
     found = []
+    only_state = None
     for m in _BARE_GOVERNMENT.finditer(text):
         named = [p for p in parties if p.end <= m.start() and _party_kind(p.code) == "state"
                  and (_GOVERNMENT_OF_BEFORE.search(text, max(0, p.start - 20), p.start) or _GOVERNMENT_AFTER.match(text, p.end))]
-        if named:
-            found.append(PartyMention(m.start("word"), m.end("word"), named[-1].code, m.group("word")))
+        if not named and only_state is None:
+            # "Colombia's ELN frees 11 hostages ... the government freed three": the one state the text names that is not
+            # a mediator ("brokered by Cuba") is the government's
+            mediators = {p.code for p in _mediations(text, parties)}
+            states = {p.code for p in parties if _party_kind(p.code) == "state"} - mediators
+            only_state = next(iter(states)) if len(states) == 1 else ""
+        code = named[-1].code if named else only_state
+        if code:
+            found.append(PartyMention(m.start("word"), m.end("word"), code, m.group("word")))
     return found
 
 
@@ -983,7 +1007,8 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     if len({p.code for p in side_mentions} - mediators) >= 2:
         side_mentions = [p for p in side_mentions if p.code not in mediators]
     releasing = [_releasing(s, text, side_mentions) for s in sentences]
-    all_cues = [_event_cues(s, text) or _release_cue(releasing[i], text, s) or _answering_release(s, text) for i, s in enumerate(sentences)]
+    all_cues = [_event_cues(s, text) or _release_cue(releasing[i], text, s) or _answering_release(s, text) or _each_side_release(s, text)
+                for i, s in enumerate(sentences)]
     # "Hamas on Friday released 13 Israelis ... Hours later Israel released 39 Palestinians": two sides releasing people in
     # neighbouring sentences are one exchange too.
     for i, j in ((i, j) for i in range(len(sentences)) for j in (i + 1, i + 2) if j < len(sentences)):
@@ -1372,7 +1397,9 @@ def _dated_clauses(r: _Reading, i: int, date: DateMention, in_segment) -> list[t
     candidates = [d for d in _event_date_candidates(r, i, set()) if not in_segment(d.start)]
     for lo, hi in zip(bounds, bounds[1:]):
         own = [d for d in candidates if lo <= d.start < hi]
-        if own:
+        if len(own) > 1 and _EACH_DAY.search(r.text, lo, hi):  # "On Saturday and Sunday, 150 more were released on each day"
+            dated += [(lo, hi, d) for d in own]
+        elif own:
             dated.append((lo, hi, own[0]))
         elif dated:
             dated[-1] = (dated[-1][0], hi, dated[-1][2])

@@ -912,3 +912,25 @@ def test_a_stage_due_next_month_is_planned_for_that_month_and_another_n_is_no_de
     (planned,) = [m for m in mentions if m.status == "planned"]
     assert planned.event_date == dt.date(2031, 11, 1) and planned.date_precision == "month" and fields(planned)["returned_to_a"] == {"8"}
     assert not any("8" in values for m in mentions if m.status == "agreed" for values in fields(m).values())
+
+
+def test_a_swap_told_day_by_day_with_each_side_freeing_people_and_its_deal_of_last_month():
+    text = ("Armenia and Azerbaijan finish 90-for-90 swap\n\nYEREVAN, 18 June 2031 - Armenia and Azerbaijan completed an exchange "
+            "of 90 prisoners each on Wednesday, the last day of a swap agreed at talks in Vienna last month.\n\n"
+            "On Monday, each side freed 30 prisoners. On Tuesday and Wednesday, 30 more were released by each side on each day.\n\n"
+            "Switzerland and the Holy See helped to arrange the exchange.")
+    by_date = {(m.status, m.event_date): m for m in mentions_of(text)}
+    for day in (16, 17, 18):
+        assert fields(by_date[("completed", dt.date(2031, 6, day))])["returned_to_a"] == {"30"}
+    deal = by_date[("agreed", dt.date(2031, 5, 1))]
+    assert fields(deal)["returned_to_a"] == {"90"} and fields(deal)["returned_to_b"] == {"90"}
+    assert fields(by_date[("completed", dt.date(2031, 6, 18))])["mediators"] == {"CH", "VA"}
+
+
+def test_the_government_of_the_one_state_named_and_a_group_named_in_an_aside():
+    text = ("Philippines' NPA frees 6 captives; government releases two jailed rebels\n\nMANILA, 4 March 2031 - The New People's "
+            "Army (NPA) released six people it had abducted on Tuesday. Hours later the government freed two jailed guerrillas "
+            "under an arrangement brokered by Norway.")
+    (mention,) = mentions_of(text)
+    assert (mention.party_a, mention.party_b) == ("NPA", "PH")
+    assert fields(mention)["returned_to_b"] == {"6"} and fields(mention)["soldiers_to_a"] == {"2"}
