@@ -89,6 +89,11 @@ _EACH_SIDE_RELEASE = re.compile(r"\b(?:each|both|either)\s+(?:side|sides|country
                                 r"|\b(?P<verb2>freed|released|handed\s+over)\s+by\s+(?:each|both)\s+(?:side|sides)\b", re.I)
 _EACH_DAY = re.compile(r"\b(?:each|every)\s+day\b|\bper\s+day\b|\bdaily\b|\bon\s+both\s+days\b", re.I)
 _ASIDE_NAME = re.compile(r"\(([A-Z][\w’'-]*)\)")
+_IN_RETURN_LATER = re.compile(r"\b(?:received|got\s+back)\b[^.;]*\bin\s+return\b")
+_IN_RETURN_AFTER = re.compile(r"[^.;]{0,20}?\bin\s+(?:return|exchange)\b(?!\s+for\b)")
+# "Kyrgyzstan handed over four Tajik servicemen at the checkpoint and received three ...": the giver is the receiver of what follows
+_GAVE_AND_GOT = re.compile(rf"(?P<party>{_PARTY_WORD})\s+(?:has\s+|had\s+)?(?:handed\s+over|released|freed|returned|transferred)\b[^.;]*?"
+                           r",?\s+and\s+(?:has\s+|had\s+)?(?:received|got\s+back|took\s+back|welcomed\s+home)\s+(?:\w+\s+){0,4}$")
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further)\s+$", re.I)
 _TOTALS = re.compile(r"\W*(?:totals?|in\s+total|altogether|overall)\b", re.I)
 _RECEIVER_VERB = re.compile(r"\b(?:returned|released|handed\s+over|transferred|sent\s+back|went\s+back|brought\s+back|flown|taken|flew|bussed)\b")
@@ -505,6 +510,9 @@ def _recipients(r: _Reading, figure: FigureMention, by_noun: bool = True, by_ans
                 code = _state_side(sides)
             if code in sides:
                 return (_other_side(sides, code) if giver else [code]), True
+    both_ways = _GAVE_AND_GOT.search(text, sentence.start, figure.start)
+    if both_ways and _party_of_phrase(both_ways.group("party")) in sides:  # "Kyrgyzstan handed over four ... and received three"
+        return [_party_of_phrase(both_ways.group("party"))], True
     given = _STATE_GIVER.search(window)
     giver = given and (_state_side(sides) if given.group("state") else _armed_group_side(sides))
     if giver:  # "while the junta released 180 detainees": the state side gave them; "the rebels handed over 25": the armed group
@@ -539,6 +547,14 @@ def _recipients(r: _Reading, figure: FigureMention, by_noun: bool = True, by_ans
     if answered is not None:  # these go the other way from the last count before them
         earlier = [f for f in r.figures if answered[0] <= f.start < answered[1] and f.category in COUNTED]
         given = _recipients(r, earlier[-1], by_noun, by_answer=False)[0] if earlier else []
+        if len(given) == 1:
+            return _other_side(sides, given[0]), True
+    # "Eighty-four men stepped off it, and Russia received 84 of its own soldiers in return": the other way from the count
+    # that answers them.
+    answering = next((f for f in r.figures if figure.start < f.start < sentence.end and f.category in COUNTED
+                      and _IN_RETURN_AFTER.match(text, f.phrase_end, sentence.end)), None) if by_answer else None
+    if answering is not None:
+        given = _recipients(r, answering, by_noun=False, by_answer=False)[0]
         if len(given) == 1:
             return _other_side(sides, given[0]), True
     # "50 hostages to be freed in exchange for 150 Palestinian prisoners": the other way from the count they answer.
@@ -653,7 +669,9 @@ def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMenti
     joined: tuple[FigureMention, list[str]] | None = None  # the count before, and where it went
     added_before = False  # the count before was added to its side's total ("also received 31 ...")
     for fig in figures:
-        if fig.category in GROUPS and fig.predicate in HANDOVER_PREDICATES - {None} and fig.qualifier in ("exact", "about") and not _PART_OF.match(r.text, fig.end):
+        # a group counted with a handover verb, or answered later in its sentence ("84 men stepped off it, and Russia received 84 ... in return")
+        handed = fig.predicate in HANDOVER_PREDICATES - {None} or _IN_RETURN_LATER.search(r.text, fig.end, r.sentence_of(fig.start).end)
+        if fig.category in GROUPS and handed and fig.qualifier in ("exact", "about") and not _PART_OF.match(r.text, fig.end):
             recipients, inferred = _recipients(r, fig)
             if len(recipients) == 1:
                 groups.setdefault(recipients[0], []).append((fig, inferred))

@@ -106,7 +106,7 @@ _OBJECT_AFTER = re.compile(r"\s+(?:\d|more\s+than\b|at\s+(?:least|most)\b|up\s+t
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:[A-Za-z-]+\s+)?$")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # "the remaining three", "the other two", "those 95": a number standing for a group counted earlier in the text.
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those)\s+(?:(?:remaining|other|last|first|same|freed|released|returned|missing)\s+)?$", re.IGNORECASE)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|all)\s+(?:(?:remaining|other|last|first|same|freed|released|returned|missing)\s+)?$", re.IGNORECASE)
 _REFERRING_NUMBERS = frozenset({"two", "three", "four", "five", "2", "3", "4", "5"})  # "the 2 sides" too, as spinners write it
 _REFERENCE_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?{_REFERENCE_NOUNS}\b")  # "the two (warring) parties"
 _CLAUSE_END = re.compile(r"[,;:.!?](?=\s|$)")
@@ -116,7 +116,7 @@ _PEOPLE_ADJECTIVE = re.compile(r"(?:dead|injured|wounded|missing|displaced|detai
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
 _DIGIT_COUNT = re.compile(r"\d[\d,]*\s+")
 _OF_US = re.compile(r"\s+of\s+(?:us|you)\b")
-_OF_THEM_VERB = re.compile(r"\s+of\s+them\s+(?:were|was|are|is|had|have|has|will|would|[a-z]+ing)\b")  # "... 32 of them serving life"
+_OF_THEM_VERB = re.compile(r"\s+of\s+them\s+(?:were|was|are|is|had|have|has|will|would|[a-z]+ing)\b|\s+of\s+them\s*[.;,)]|\s+of\s+them\s+(?:on|in|with|at|from|by|without|still)\b")  # "... 32 of them serving life", "interviewed 205 of them.", "six of them on crutches"
 _OF_THEM = re.compile(r"\s+of\s+them\s+(?=(?![a-z]+ing\b)[a-z]+\b(?!\s+(?:were|was|are|is|had|have|has|will|would)\b))")  # "two of them minors"
 _PARTITIVE = re.compile(r"\s+of\s+(?:its|their|the|these|those|his|her|our)\s+(?:[a-z]+['’]s\s+(?=\d))?")  # "three of the country's 15 governors"
 # A number that opens a list item, maybe after a bullet and a hedge ("- Up to 40: detainees ...").

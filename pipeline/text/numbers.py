@@ -142,6 +142,7 @@ def _word_forms() -> re.Pattern:
         # "a hundred and twenty-six", "a thousand two hundred": the article is "one" and the words go on
         rf"(?P<aword>an?\s+(?:dozen|hundred|thousand|million)\b(?:(?:\s+and)?\s+(?:{_WORDS})\b)?)(?!-)",
         rf"(?P<halfunit>half\s+an?\s+(?P<hu>{'|'.join(DURATION_UNITS)})\b)(?!-)",  # "half a year", "half an hour"
+        r"(?P<halfscale>half\s+an?\s+(?P<hs>dozen|hundred|thousand|million|billion)\b)(?!-)",  # "half a dozen", "half a million"
         r"(?<!first\s)(?<!second\s)(?<!last\s)(?P<half>half)(?=\s+(?:of|the)\b)",  # "half of them": a share, like "two-thirds" ("the first half of the year" is a period)
     ]
     return re.compile("|".join(alternatives), re.IGNORECASE)
@@ -209,9 +210,15 @@ def find_numbers(text: str) -> list[NumberMention]:
                 found.extend(_read_word_form(m))
                 covered = m.end()
                 continue
+        ratio = _RATIO.match(text, start)
+        if ratio:  # "one in five of those families": a share
+            found.append(NumberMention(start, ratio.end(), parse_number(ratio.group(1)) / parse_number(ratio.group(2)), kind="fraction"))
+            covered = ratio.end()
+            continue
         core = _CORE.match(text, start)
-        if core and core.group()[-1] == "m" and not (start and text[start - 1] in CURRENCY_SIGNS) and first.isdigit():
-            continue  # "5m" without a currency sign may be metres: no count
+        if core and core.group()[-1] == "m" and not (start and text[start - 1] in CURRENCY_SIGNS) and first.isdigit() \
+                and not _MILLIONS_OF.match(text, core.end()):
+            continue  # "5m" without a currency sign may be metres: no count (but "1.2m people" are millions)
         tail = core and (after_digits if first.isdigit() else after_words).match(text, core.end())
         if tail:
             read = _read_number(core, tail)
@@ -223,6 +230,9 @@ def find_numbers(text: str) -> list[NumberMention]:
 
 
 _WORD_AT = re.compile(r"[^\W\d_]+")
+_SMALL = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|[1-9]\d?)"
+_RATIO = re.compile(rf"({_SMALL})\s+in\s+(?:every\s+)?({_SMALL})\b(?!\s*(?:%|per\s*cent|percent))", re.I)  # "one in five", "1 in 4"
+_MILLIONS_OF = re.compile(r"\s+(?:people|[a-z]+s)\b")  # "1.2m people", "2.5m refugees"; not "a 5m wall", "100m away"
 
 
 def _first_word(text: str, start: int) -> str:
@@ -277,6 +287,8 @@ def _read_word_form(m: re.Match) -> list[NumberMention]:
     if m.group("vague"):
         phrase = " ".join(m.group("vague").lower().split())
         return [NumberMention(m.start(), m.end(), _vague_amounts()[phrase], vague=True, kind="vague")]
+    if m.group("halfscale"):
+        return [NumberMention(m.start(), m.end(), parse_number(f"a {m.group('hs')}") / 2)]
     if m.group("halfunit"):
         return [NumberMention(m.start(), m.end(), 0.5, kind="unit", unit=m.group("hu").lower() + "s")]
     if m.group("half"):

@@ -934,3 +934,14 @@ def test_the_government_of_the_one_state_named_and_a_group_named_in_an_aside():
     (mention,) = mentions_of(text)
     assert (mention.party_a, mention.party_b) == ("NPA", "PH")
     assert fields(mention)["returned_to_b"] == {"6"} and fields(mention)["soldiers_to_a"] == {"2"}
+
+
+def test_a_side_that_handed_over_and_received_and_a_group_answered_in_return():
+    text = ("DUSHANBE - Tajikistan and Kyrgyzstan exchanged detainees on Monday, 2 June 2031. Tajikistan handed over six "
+            "Kyrgyz servicemen at the border post near Vorukh and received five of its own border guards, officials said.")
+    (mention,) = mentions_of(text)
+    assert fields(mention)["soldiers_to_a"] == {"6"} and fields(mention)["soldiers_to_b"] == {"5"}
+    text = ("Saturday 7 June 2031\n\nThe convoy reached Sumy, in northern Ukraine, on Friday evening. Sixty men climbed down from it, and Russia received "
+            "60 of its own soldiers in return, in a swap brokered by Qatar.")
+    (mention,) = mentions_of(text)
+    assert fields(mention)["returned_to_b"] == {"60"} and fields(mention)["soldiers_to_a"] == {"60"}

@@ -489,3 +489,15 @@ def test_gallery_counters_and_phone_numbers_with_short_groups_count_nothing():
 
 def test_a_headline_clause_after_but_shares_the_noun_before():
     assert value_categories("60 Prisoners Released, but Nearly 900 Remain Behind Bars") == [(60, "prisoners"), (900, "prisoners")]
+
+
+def test_half_a_scale_ratios_and_millions_written_with_m():
+    assert value_categories("Half a dozen guards and half a million residents were affected.") == [(6, "people"), (500000, "people")]
+    assert value_categories("Some 2.4m refugees left; a 5m wall was built.") == [(2400000, "people")]
+    assert value_categories("One in four of the detainees was ill.") == [(0.25, "prisoners")]
+
+
+def test_all_n_and_n_of_them_at_a_clause_end_count_what_was_counted_before():
+    text = "Thailand returned 14 Cambodian soldiers. Phnom Penh had demanded all 14 for months, and the ICRC visited 9 of them."
+    assert value_categories(text) == [(14, "soldiers"), (14, "soldiers"), (9, "soldiers")]
+    assert value_categories("Cambodia released three Thai rangers.") == [(3, "soldiers")]
