@@ -210,7 +210,7 @@ def find_numbers(text: str) -> list[NumberMention]:
                 found.extend(_read_word_form(m))
                 covered = m.end()
                 continue
-        ratio = _RATIO.match(text, start)
+        ratio = _RATIO.match(text, start) if " in " in text[start:start + 12] else None
         if ratio:  # "one in five of those families": a share
             found.append(NumberMention(start, ratio.end(), parse_number(ratio.group(1)) / parse_number(ratio.group(2)), kind="fraction"))
             covered = ratio.end()
