@@ -148,7 +148,8 @@ _HANDED_COUNT = re.compile(r"\b(?:released|freed|handed\s+over|returned|transfer
                            + _COUNT_AHEAD)
 _JUST_DONE = re.compile(r"\b(?:are|is)\s+(?:back|home)\b|\b(?:have|has)\s+(?:just\s+)?(?:returned|come\s+home|been\s+(?:released|freed|returned|exchanged|brought\s+home)"
                         r"|carried\s+out|completed|exchanged|swapped|freed|released|handed\s+over)\b", re.I)
-_NAMED_RELEASE_VERB = re.compile(r"\b(?:freed|released|pardoned|granted\s+clemency\s+to|commuted\s+the\s+sentences?\s+of|handed\s+over|handed\s+back|repatriated)\s+"
+_NAMED_RELEASE_VERB = re.compile(r"\b(?:freed|released|pardoned|granted\s+clemency\s+to|commuted\s+the\s+sentences?\s+of|handed\s+over|handed\s+back|repatriated"
+                                 r"|(?:secured|won|obtained)\s+the\s+release\s+of)\s+"  # "an exchange that secured the release of U.S. citizens A and B"
                                  r"|(?P<exchange>\bin\s+(?:exchange|return)\s+for\s+)")
 # "Anna Berg, a nurse jailed in Iran, was freed on Thursday in exchange for ...": a person freed, told in the passive.
 _NAMED_PASSIVE = re.compile(rf"(?P<apposition>,[^;:()]{{1,160}},)?\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:freed|released|swapped|exchanged|traded)\b"
@@ -763,6 +764,9 @@ def _add_named_people(r: _Reading, mention: ExchangeMention, regions: list[tuple
                 giver = _NAMED_GIVER.search(r.text, s.start, verb.start())
                 code = _party_of_phrase(giver.group("giver")) if giver else None
                 side = _other_side(r.sides, code)[0] if code in r.sides else _answered_side(r, mention, s)
+                demonym = _DEMONYM_BEFORE.search(r.text, verb.end(), people[0].start()) if people and "release" in verb.group() else None
+                if code not in r.sides and demonym and party_of_word(demonym.group("demonym")) in r.sides:
+                    side = party_of_word(demonym.group("demonym"))  # "secured the release of U.S. citizens A and B": they go home
                 if code in r.sides:
                     giver_side = code  # "Venezuela released 10 Americans ... in exchange for ...": the other way
                 elif people:
@@ -797,8 +801,10 @@ def _passive_release(text: str, lo: int, hi: int) -> tuple[re.Match | None, re.M
         passive = _NAMED_PASSIVE.match(text, name.end(), hi)
         if passive is None:
             continue
-        opening = text[lo:name.start()].split()
-        if any(party_of_word(w) for w in name.group().split()) or len(opening) > 3 and opening[-1] not in _CLAUSE_OPENERS:
+        lead = _DEMONYM_BEFORE.search(text, max(lo, name.start() - 40), name.start())  # "..., Russian national Pavel Orlov was released"
+        opening = text[lo:lead.start() if lead and party_of_word(lead.group("demonym")) else name.start()].split()
+        if any(party_of_word(w) for w in name.group().split()) or len(opening) > 3 and opening[-1] not in _CLAUSE_OPENERS \
+                and not opening[-1].endswith(","):
             return None, None
         return name, passive
     return None, None
@@ -1083,9 +1089,10 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
             if not cues[j]:
                 cues[j] = [(main_cue, "main")]
     cue_sentences = sorted({i for i, typed in cues.items() if any(kind in _EVENT_KINDS for _, kind in typed)} | set(deal_sentences))
-    def tells_of_people(j: int) -> bool:  # a people word, or a count of people ("90 Ukrainians")
-        return bool(_PEOPLE.search(sentences[j].text)) or any(
-            sentences[j].start <= f.start < sentences[j].end and f.category in COUNTED for f in figures)
+    def tells_of_people(j: int) -> bool:  # a people word, a count of people ("90 Ukrainians"), or people released by name
+        s = sentences[j]
+        return bool(_PEOPLE.search(s.text)) or any(s.start <= f.start < s.end and f.category in COUNTED for f in figures) or any(
+            _names_after(text, verb.end(), s.end) for verb in _NAMED_RELEASE_VERB.finditer(text, s.start, s.end))
 
     # "150 Ukrainians returned home ... This is our 62nd exchange.": the people may be in the sentence before.
     # A sentence about "the exchange" may follow its people in a paragraph of its own: "Also 8 civilians came home. [new

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from pipeline.extract.parties import PartyMention, find_parties, main_sides, party_of_word
 from pipeline.lexicons import load, phrase_alternation
-from pipeline.text.dates import find_dates
+from pipeline.text.dates import OTHER_CALENDAR_DATE, find_dates
 from pipeline.text.numbers import NumberMention, categories, find_numbers, parse_number, words_to_number
 from pipeline.text.phrases import PhraseIndex, WholePhrases
 from pipeline.text.sentences import Sentence, split_sentences
@@ -240,7 +240,9 @@ def _excluded(text: str, number: NumberMention, surface: str, date_spans: _Spans
 # with a literal character or word, run only when that character is in the text: one combined pattern cost milliseconds.
 _PHONE_DIGITS = r"\(?\d{1,4}\)?(?:[ .-]\(?\d{2,4}\)?){2,}"
 _NOT_COUNTS = (("+", re.compile(r"\+\(?\d{1,4}\)?(?:[ .-]\(?\d{1,4}\)?){2,}")),  # "+370 5 000 0000": a group may be one digit
-               ("[", re.compile(r"(?<=\S)\[\d{1,3}\]")))
+               ("[", re.compile(r"(?<=\S)\[\d{1,3}\]")),
+               # "50 U.S.C. § 4819", "§ 12(3)": a statute's title and section
+               ("§", re.compile(r"(?:\d+\s+(?:U\.?\s?S\.?\s?C|C\.?F\.?R)\.?\s*)?§§?\s*\d[\w.()-]*")))
 # "1 of 6 | Freed soldiers ...", "Photo 3 of 12:": a gallery's or a thread's counter at the start of a line. Searched from each
 # line break (a literal the engine finds fast) in the text after a leading one: a multi-line "^" pattern cost 6% of all figures.
 _COUNTER_LINE = re.compile(r"\n[ \t]*(?:(?:[Pp]hoto|[Ii]mage|[Pp]icture|[Ss]lide)\s+)?\d{1,3}\s+of\s+\d{1,3}[ \t]*(?=[|:–—-]|\n|$)")
@@ -252,6 +254,8 @@ def _not_count_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for mark, pattern in _NOT_COUNTS if mark in text for m in pattern.finditer(text)]
     if " of " in text:
         spans += [(max(0, m.start() - 1), m.end() - 1) for m in _COUNTER_LINE.finditer("\n" + text)]
+    if " 14" in text or " 13" in text:
+        spans += [m.span() for m in OTHER_CALENDAR_DATE.finditer(text)]
     slash = text.find("/")
     while slash > 0:  # digits on both sides of a slash: matched from the run of digits before it
         if text[slash - 1].isdigit() and text[slash + 1:slash + 2].isdigit():

@@ -47,6 +47,12 @@ _PATTERN = re.compile(r"\b(?=[A-Z0-9]|(?:in|since|until|by|during|of|early|late|
 ]) + ")")
 
 
+# "25 Tir 1404", "3 Ramadan 1446": a day of the Iranian or the Islamic calendar, a date as any other
+OTHER_CALENDAR_DATE = re.compile(r"\d{1,2}\s+(?:Farvardin|Ordibehesht|Khordad|Tir|Mordad|Amordad|Shahrivar|Mehr|Aban|Azar|Dey|Bahman|Esfand"
+                                  r"|Muharram|Safar|Rabi[’'\s-]*(?:al|ul|I|II)[\w’'\s-]*?|Jumad[ae][\w’'\s-]*?|Rajab|Sha[’']?ban|Ramadan|Shawwal"
+                                  r"|Dhu[’'\s-]*al[’'\s-]*(?:Qa[’']?dah|Hijjah))\s+1[34]\d\d\b(?:\s*AH\b)?")
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int

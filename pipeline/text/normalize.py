@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.text.cleanup import cleanup_edits
-from pipeline.text.dates import find_dates
+from pipeline.text.dates import OTHER_CALENDAR_DATE, find_dates
 from pipeline.text.sentences import split_sentences
 from pipeline.text.edits import Applied, apply_edits, compose
 from pipeline.text.spin import judge_and_repair
@@ -73,9 +73,14 @@ def find_published_date(text: str) -> dt.date | None:
             if dates and dates[0].year is not None:
                 return dt.date(dates[0].year, dates[0].month, dates[0].day)
             yearless = yearless or (dates[0] if dates else None)
-        # "PORT SUDAN, Sudan, Feb. 11, 2025 (Reuters) -", "YEMEN — RADIO BULLETIN, 14 April 2023": names, then the date.
+        # "PORT SUDAN, Sudan, Feb. 11, 2025 (Reuters) -", "YEMEN — RADIO BULLETIN, 14 April 2023": names, then the date;
+        # "TEHRAN, 25 Tir 1404 (16 July 2025)": the Gregorian date after one in another calendar
         named = [d for d in find_dates(line[:120]) if d.precision == "day" and d.year is not None]
-        if named and _PLACE_WORDS.fullmatch(line, 0, named[0].start):
+        place_end = named[0].start if named else 0
+        other = OTHER_CALENDAR_DATE.search(line, 0, place_end) if named and " 1" in line[:place_end] else None
+        if other is not None and not line[other.end():place_end].strip(" (,"):
+            place_end = other.start()
+        if named and _PLACE_WORDS.fullmatch(line, 0, place_end):
             return dt.date(named[0].year, named[0].month, named[0].day)
         # "Dmytro Lubinets, Ombudsman — 31 December 2024", "By Jane Roe | 4 March 2025": a byline that ends with the date.
         last = named[-1] if named else None

@@ -945,3 +945,11 @@ def test_a_side_that_handed_over_and_received_and_a_group_answered_in_return():
             "60 of its own soldiers in return, in a swap brokered by Qatar.")
     (mention,) = mentions_of(text)
     assert fields(mention)["returned_to_b"] == {"60"} and fields(mention)["soldiers_to_a"] == {"60"}
+
+
+def test_people_released_by_name_with_their_nationality_in_a_press_release():
+    text = ("Tuesday, March 3, 2031\n\nWASHINGTON - Today, under a grant of clemency, Iranian national Reza Karimi, 51, was released "
+            "and returned to Iran as part of an exchange that secured the release of American citizens Laura Pike and Omar Haddad.")
+    (mention,) = mentions_of(text)
+    assert (mention.party_a, mention.party_b, mention.event_date) == ("IR", "US", dt.date(2031, 3, 3))
+    assert fields(mention)["returned_to_a"] == {"1"} and fields(mention)["returned_to_b"] == {"2"}

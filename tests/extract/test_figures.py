@@ -501,3 +501,9 @@ def test_all_n_and_n_of_them_at_a_clause_end_count_what_was_counted_before():
     text = "Thailand returned 14 Cambodian soldiers. Phnom Penh had demanded all 14 for months, and the ICRC visited 9 of them."
     assert value_categories(text) == [(14, "soldiers"), (14, "soldiers"), (9, "soldiers")]
     assert value_categories("Cambodia released three Thai rangers.") == [(3, "soldiers")]
+
+
+def test_dates_of_other_calendars_and_statute_citations_count_nothing():
+    assert figs("The ruling of 3 Ramadan 1446 AH and the appeal of 18 Mehr 1404 both stood.") == []
+    assert figs("He admitted violating 18 U.S.C. § 1956 and § 2(b) of the act.") == []
+    assert value_categories("Roughly 4,100 foreign offenders are held in Dutch jails.") == [(4100, "prisoners")]

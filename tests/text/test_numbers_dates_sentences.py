@@ -113,6 +113,7 @@ def test_today_yesterday_and_tomorrow_resolve_against_the_articles_date():
     ("Swap report\n\nMarch 9, 2025 was a long day.\n", None),
     # A press release's dateline in parentheses (session 8).
     ("FOR IMMEDIATE RELEASE\n\nTitle\n\n(Riga, 3 March 2031) - The group said", dt.date(2031, 3, 3)),
+    ("Title\n\nTEHRAN, 12 Aban 1410 (3 November 2031) (IRNA) - The spokesman said", dt.date(2031, 11, 3)),
 ])
 def test_published_date_from_a_dateline(head, published):
     assert find_published_date(head) == published
