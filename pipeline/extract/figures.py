@@ -371,7 +371,7 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
         pos = partitive.end() + pos - number.end
         idiom = _WORD.match(text, pos)
         idiom = idiom and f"{partitive.group().split()[-1]} {idiom.group()}".lower()
-        if idiom in categories():  # "390 of our boys": a noun the lexicon knows with its determiner
+        if idiom in categories():  # "212 of our boys": a noun the lexicon knows with its determiner
             return categories()[idiom], None, pos + len(idiom.split()[-1])
         whole = _DIGIT_COUNT.match(text, pos, sentence_end)
         if whole:  # "47 of the 150 prisoners": a part counts what the whole counts
