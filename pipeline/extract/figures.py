@@ -122,6 +122,9 @@ _PARTITIVE = re.compile(r"\s+of\s+(?:its|their|the|these|those|his|her|our)\s+(?
 # A number that opens a list item, maybe after a bullet and a hedge ("- Up to 40: detainees ...").
 _ITEM_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–—][ \t]+)?(?:[A-Za-z]+[ \t]+){0,2}$")
 _COLON = re.compile(r":\s*")
+_DASH_LABEL = re.compile(r"[ \t]+[-–—][ \t]+")
+_LABEL_NOUN_STARTS = frozenset(("share", "proportion", "percentage", "number"))
+_SHARE_OF = re.compile(r"(?:share|proportion|percentage|number)\s+of\s+(?:the\s+|all\s+)?", re.I)
 # "who had been held", "of the Kursk region who had been held": a relative clause right after the noun or a short complement
 _RELATIVE_CLAUSE = re.compile(r"\s*(?:(?:of|from|in)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?\s*)?,?\s*(?:who|whom|which|that)\b", re.IGNORECASE)
 _OF_WHOM_BEFORE = re.compile(r"\bof\s+whom\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -227,7 +230,7 @@ def _excluded(text: str, number: NumberMention, surface: str, date_spans: _Spans
     if "year" in after and _AGE_AFTER.match(after) or "age" in text[max(0, number.start - 30):number.start] and _AGE_BEFORE.search(
             text, max(0, number.start - 30), number.start):
         return True  # an age
-    if after.startswith(",") and number.value < 120 and (_NAME_COMMA_BEFORE.search(before) or _VERB_AFTER_AGE.match(text, number.end)
+    if after.startswith(",") and number.value < 120 and (before.endswith((", now ", ", aged ")) or _NAME_COMMA_BEFORE.search(before) or _VERB_AFTER_AGE.match(text, number.end)
                                                           and _PERSON_COMMA_BEFORE.search(text, max(0, number.start - 40), number.start)):
         return True  # "Jane Roe, 54," and "The journalist, 34, was arrested" give ages
     if surface.lower() in _REFERRING_NUMBERS and _THE_BEFORE.search(before) and _REFERENCE_AFTER.match(text, number.end):
@@ -361,8 +364,17 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
         return number.unit, None, number.end
     if text.find("of", max(0, number.start - 25), number.start) >= 0 and _BODIES_BEFORE.search(text, max(0, number.start - 25), number.start):
         return "bodies", None, number.end
-    if text.startswith(":", number.end) and _ITEM_START_BEFORE.search(text, max(0, number.start - 30), number.start):
-        pos = _COLON.match(text, number.end).end()  # "- 537: detainees freed by ...", a list of figures and what they count
+    label_mark = _COLON.match(text, number.end) or _DASH_LABEL.match(text, number.end)
+    if label_mark and label_mark.group()[:1] != ":":  # after a dash, a noun phrase ("- drones", "- Ukrainian prisoners"), not a
+        named = _WORD.match(text, label_mark.end())   # unit's name ("• 73 — Armed Forces of Ukraine": part of the lead's count)
+        if named is None or named.group()[:1].isupper() and party_of_word(named.group()) is None and named.group().lower() not in _LABEL_NOUN_STARTS:
+            label_mark = None
+    if label_mark and _ITEM_START_BEFORE.search(text, max(0, number.start - 30), number.start):
+        # "- 537: detainees freed by ...", "150 - Ukrainian prisoners of war who came home": a list of figures and what they count
+        pos = label_mark.end()
+        share = _SHARE_OF.match(text, pos)  # "Nine in ten - share of returning prisoners": the share's whole
+        if share:
+            pos = share.end()
         first = _WORD.match(text, pos)
         if first and first.group().lower() not in categories() and _unknown_plural(first.group().lower()) and party_of_word(first.group()) is None:
             return UNKNOWN_NOUN, None, first.end()  # "* 15: flights operated ...": the item's own noun, one the lexicon lacks

@@ -123,7 +123,8 @@ def _tails() -> tuple[re.Pattern, re.Pattern]:
     and_a_half = r"(?P<andhalf>\s+and\s+a\s+half\b)"  # "two and a half years", "3 and a half months"
     after_digits = [pair, r"(?P<drange>[ \t]*(?:-|–|—)[ \t]*(?P<d2>(?>" + _DIGITS + r")))(?![\w-])",  # not across lines: "2025\n- 6 Armenians"
                     r"(?P<torange>\s+to\s+(?P<t2>(?>" + _DIGITS + r")))(?![\w-]|[.,]\d)", unit,
-                    r"(?P<percent>\s*(?:%|percent\b|per\s+cent\b))", r"(?P<plus>\+|-plus\b)(?![\w+])", and_a_half, compound, plain]
+                    r"(?P<percent>\s*(?:%|percent\b|per\s+cent\b))", r"(?P<plus>\+|-plus\b)(?![\w+])", and_a_half, compound, plain,
+                    r"(?P<measure>(?-i:kg|kgs|km|kms|cm|mm|lb|lbs)\b)"]  # "20kg", "40km": a measure, written tight
     word_range = rf"(?P<wrange>\s+(?:to|or)\s+(?P<w2>{_CORE_WORDS}))(?![\w-])"  # "four to six weeks", "two or three days"
     after_words = [pair, word_range, unit, rf"(?P<fraction>[\s-](?P<fden>{'|'.join(_FRACTIONS)})\b)", and_a_half, compound, plain]
     return tuple(re.compile("|".join(alternatives), re.IGNORECASE) for alternatives in (after_digits, after_words))
@@ -136,6 +137,8 @@ def _word_forms() -> re.Pattern:
     fractions = "|".join(_FRACTIONS)
     alternatives = [
         rf"(?P<range>(?:between\s+(?P<r1>{_NUM})\s+and\s+(?P<r2>{_NUM})|from\s+(?P<r3>{_NUM})\s+to\s+(?P<r4>{_NUM})))(?![\w-])",
+        # "a quarter of a million", "a third of a billion": a share of a scale is a number
+        r"(?P<fracscale>an?\s+(?P<fsden>quarter|third|half)\s+of\s+an?\s+(?P<fss>thousand|million|billion)\b)(?!-)",
         # "a third" is a share only before "of": "A third, in the spring, ..." is an ordinal.
         rf"(?P<fraction>(?P<fnum>an?)(?=[\s-](?:{fractions})\s+of\b)[\s-](?P<fden>{fractions})\b)",
         rf"(?P<vague>(?:{vague})\b)(?!-)",
@@ -266,6 +269,8 @@ def _read_number(core: re.Match, tail: re.Match) -> list[NumberMention]:
         return [NumberMention(start, core.end(), value)]
     if form == "unit":
         return [NumberMention(start, end, value, kind="unit", unit=tail.group("uname").lower() + "s")]
+    if form == "measure":
+        return [NumberMention(start, end, value, kind="unit", unit="other")]
     if form == "andhalf":
         return [NumberMention(start, end, value + 0.5)]
     if form == "fraction":
@@ -287,6 +292,8 @@ def _read_word_form(m: re.Match) -> list[NumberMention]:
     if m.group("vague"):
         phrase = " ".join(m.group("vague").lower().split())
         return [NumberMention(m.start(), m.end(), _vague_amounts()[phrase], vague=True, kind="vague")]
+    if m.group("fracscale"):
+        return [NumberMention(m.start(), m.end(), parse_number(f"a {m.group('fss')}") / _FRACTIONS[m.group("fsden").lower()])]
     if m.group("halfscale"):
         return [NumberMention(m.start(), m.end(), parse_number(f"a {m.group('hs')}") / 2)]
     if m.group("halfunit"):

@@ -361,7 +361,7 @@ def test_the_verb_after_a_relative_clause_of_captivity_says_what_happened():
 
 def test_bulleted_items_under_a_lead_count_count_what_it_counts():
     found = value_categories("Today 90 of our soldiers came home:\n• 50 — Army\n• 40 — Navy\n\nSeparately:\n• 7 — drones shot down")
-    assert found == [(90, "soldiers"), (50, "soldiers"), (40, "soldiers"), (7, "other")]  # another list
+    assert found == [(90, "soldiers"), (50, "soldiers"), (40, "soldiers"), (7, "drones")]  # another list, its own noun after the dash
 
 
 def test_n_more_ending_its_phrase_counts_what_was_counted_last():
@@ -507,3 +507,14 @@ def test_dates_of_other_calendars_and_statute_citations_count_nothing():
     assert figs("The ruling of 3 Ramadan 1446 AH and the appeal of 18 Mehr 1404 both stood.") == []
     assert figs("He admitted violating 18 U.S.C. § 1956 and § 2(b) of the act.") == []
     assert value_categories("Roughly 4,100 foreign offenders are held in Dutch jails.") == [(4100, "prisoners")]
+
+
+def test_a_column_of_values_each_labelled_after_a_dash():
+    text = ("THE MONTH IN NUMBERS\n\n84 - Armenian prisoners freed in March.\n\nSeven in ten - share of freed prisoners needing care.\n\n"
+            "A third of a million - people displaced by the fighting.")
+    assert value_categories(text) == [(84, "prisoners"), (0.7, "prisoners"), (1000000 / 3, "people")]
+
+
+def test_accused_people_ages_after_now_and_tight_measures():
+    assert value_categories("Two of the five defendants, and one of the kidnappers, appeared.") == [(2, "people"), (5, "people")]
+    assert value_categories("The pilot, now 61, had lost 12kg and walked 30km.") == [(12, "other"), (30, "other")]
