@@ -80,7 +80,8 @@ _ONE_PERSON = re.compile(r"(?:a|an|one)\s+(?:[A-Za-z-]+\s+){0,2}(?:ally|man|woma
 _POLITICAL_PRISONERS = re.compile(r"\bpolitical\s+(?:prisoners|detainees)\b")
 _IN_ADDITION = re.compile(r"[\"“]?(?:In\s+addition|Additionally|Also|Separately),\s")
 _IN_EXCHANGE_FOR = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:\w+\s+){0,2}$", re.I)
-_RECEIVER_AFTER = re.compile(rf"^[^.;]*?\b(?:returned|released|handed\s+over|transferred|sent\s+back|went\s+back|brought\s+back|flown|taken|flew|bussed)\s+(?:home\s+|back\s+)?to\s+(?:the\s+)?(?P<receiver>{_PARTY_WORD})"
+_RECEIVER_VERBS = r"(?:returned|released|handed\s+over|transferred|sent\s+back|went\s+back|brought\s+back|flown|taken|flew|bussed)"
+_RECEIVER_AFTER = re.compile(rf"^[^.;]*?\b{_RECEIVER_VERBS}\s+(?:home\s+|back\s+)?to\s+(?:the\s+)?(?P<receiver>{_PARTY_WORD})"
                              # "13 were taken to Germany and three to the United States": the verb is elided
                              rf"|^\s+to\s+(?:the\s+)?(?P<elided>{_PARTY_WORD})")
 # "14 foreign nationals, including six Lithuanians and three Poles": parts of one group freed, not two sides' people
@@ -96,7 +97,7 @@ _GAVE_AND_GOT = re.compile(rf"(?P<party>{_PARTY_WORD})\s+(?:has\s+|had\s+)?(?:ha
                            r",?\s+and\s+(?:has\s+|had\s+)?(?:received|got\s+back|took\s+back|welcomed\s+home)\s+(?:\w+\s+){0,4}$")
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further)\s+$", re.I)
 _TOTALS = re.compile(r"\W*(?:totals?|in\s+total|altogether|overall)\b", re.I)
-_RECEIVER_VERB = re.compile(r"\b(?:returned|released|handed\s+over|transferred|sent\s+back|went\s+back|brought\s+back|flown|taken|flew|bussed)\b")
+_RECEIVER_VERB = re.compile(rf"\b{_RECEIVER_VERBS}\b")
 # "while the junta released 180 ...", "the rebels handed over 25": a side named in lower case by what it is, a state or an armed group
 _STATE_GIVER = re.compile(r"\b(?:[Tt]he\s+)?(?:[a-z]+\s+)?(?:(?P<state>government|army|military|junta|regime|authorities)|(?P<group>rebels|insurgents|militants|guerrillas|militia))\s+(?:has\s+|had\s+|have\s+|will\s+|would\s+|also\s+|then\s+)?"
                           r"(?:released|freed|handed\s+over|returned|release|free|hand\s+over|return|releases|frees|hands\s+over|returns)\s+(?:\w+\s+){0,3}$")
@@ -533,9 +534,7 @@ def _recipients(r: _Reading, figure: FigureMention, by_noun: bool = True, by_ans
             return _other_side(sides, code), True
     m = _RECEIVER_AFTER.match(text[figure.phrase_end:sentence.end])
     if m:
-        receiver = m.group("receiver") or m.group("elided")
-        first = receiver.split()[0]
-        code = party_of_word(first) or party_of_word(first.rstrip(".")) or party_of_word(receiver)  # "... returned to Ukraine."
+        code = _receiver_party(m)
         if code in sides:
             return [code], True
         if code is not None:
@@ -620,6 +619,13 @@ def _totals_of_exchanges(text: str, sentence: Sentence) -> bool:
         for m in _cue_phrases("event", text).within(sentence.start, sentence.end))
 
 
+def _receiver_party(m: re.Match) -> str | None:
+    """The party a `_RECEIVER_AFTER` match names: its first word ("... returned to Ukraine."), else the whole ("United States")."""
+    receiver = m.group("receiver") or m.group("elided")
+    first = receiver.split()[0]
+    return party_of_word(first) or party_of_word(first.rstrip(".")) or party_of_word(receiver)
+
+
 def _stated_receiver(text: str, sentence: Sentence, figure: FigureMention) -> str | None:
     """The party a count's own words say got the people: "41 were returned to Ukraine", "and 41 to Russia",
     "Ukraine got back 41"; None when no receiver is stated."""
@@ -629,8 +635,7 @@ def _stated_receiver(text: str, sentence: Sentence, figure: FigureMention) -> st
         verbs = _RECEIVER_VERB.findall(m.group() if m.group("receiver") else text[sentence.start:figure.start])
         if verbs and verbs[-1].split()[0] in ("flown", "taken", "flew", "bussed"):
             return None
-        receiver = m.group("receiver") or m.group("elided")
-        return party_of_word(receiver.split()[0].rstrip(".")) or party_of_word(receiver)
+        return _receiver_party(m)
     for pattern in (_RECEIVER_BEFORE, _ELIDED_RECEIVER):
         m = pattern.search(text, max(sentence.start, figure.start - 90), figure.start)
         if m:

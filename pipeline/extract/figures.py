@@ -123,8 +123,9 @@ _PARTITIVE = re.compile(r"\s+of\s+(?:its|their|the|these|those|his|her|our)\s+(?
 _ITEM_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–—][ \t]+)?(?:[A-Za-z]+[ \t]+){0,2}$")
 _COLON = re.compile(r":\s*")
 _DASH_LABEL = re.compile(r"[ \t]+[-–—][ \t]+")
-_LABEL_NOUN_STARTS = frozenset(("share", "proportion", "percentage", "number"))
-_SHARE_OF = re.compile(r"(?:share|proportion|percentage|number)\s+of\s+(?:the\s+|all\s+)?", re.I)
+_LABEL_NOUN_STARTS = frozenset(("share", "proportion", "percentage", "number"))  # "Nine in ten - share of returning prisoners"
+_SHARE_OF = re.compile(rf"(?:{'|'.join(sorted(_LABEL_NOUN_STARTS))})\s+of\s+(?:the\s+|all\s+)?", re.I)
+
 # "who had been held", "of the Kursk region who had been held": a relative clause right after the noun or a short complement
 _RELATIVE_CLAUSE = re.compile(r"\s*(?:(?:of|from|in)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?\s*)?,?\s*(?:who|whom|which|that)\b", re.IGNORECASE)
 _OF_WHOM_BEFORE = re.compile(r"\bof\s+whom\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
