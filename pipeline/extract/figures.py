@@ -211,9 +211,14 @@ class _Spans:
         return i > 0 and self.reach[i - 1] > start
 
 
+_TALLY = re.compile(r"\d{1,3}[-–]\d{1,3}")
+
+
 def _excluded(text: str, number: NumberMention, surface: str, date_spans: _Spans) -> bool:
     if date_spans.overlap(number.start, number.end):
         return True
+    if number.kind == "range" and number.value_high is not None and number.value_high <= number.value and _TALLY.fullmatch(surface):
+        return True  # "approved 4-1", "a 6–3 ruling", "won 2-2": a score or a vote, not a range (a range rises)
     if number.kind == "range" and "age" in text[max(0, number.start - 8):number.start]:
         return _AGE_BEFORE.search(text, max(0, number.start - 8), number.start) is not None  # "aged between 8 and 15"
     if number.kind != "number":
@@ -239,17 +244,20 @@ def _excluded(text: str, number: NumberMention, surface: str, date_spans: _Spans
     return False
 
 
-# Numbers inside these are no counts: a telephone number ("+243 81 555 0123", "tel. 044 123 45 67"), a footnote mark
+# Numbers inside these are no counts: a telephone number ("+243 81 555 0123", "tel. 044 123 45 67"), a name joined by a plus ("5+5"), a footnote mark
 # ("Emirates.[1]"), numbers joined by slashes ("1/6" numbering a thread, "24/7", "9/11"). One pattern each, each starting
 # with a literal character or word, run only when that character is in the text: one combined pattern cost milliseconds.
 _PHONE_DIGITS = r"\(?\d{1,4}\)?(?:[ .-]\(?\d{2,4}\)?){2,}"
 _NOT_COUNTS = (("+", re.compile(r"\+\(?\d{1,4}\)?(?:[ .-]\(?\d{1,4}\)?){2,}")),  # "+370 5 000 0000": a group may be one digit
+               ("+", re.compile(r"(?<![\w+])\d{1,2}\+\d{1,2}(?![\w+])")),  # "the 5+5 commission", "2+2 talks": a name
                ("[", re.compile(r"(?<=\S)\[\d{1,3}\]")),
                # "50 U.S.C. § 4819", "§ 12(3)": a statute's title and section
                ("§", re.compile(r"(?:\d+\s+(?:U\.?\s?S\.?\s?C|C\.?F\.?R)\.?\s*)?§§?\s*\d[\w.()-]*")))
 # "1 of 6 | Freed soldiers ...", "Photo 3 of 12:": a gallery's or a thread's counter at the start of a line. Searched from each
 # line break (a literal the engine finds fast) in the text after a leading one: a multi-line "^" pattern cost 6% of all figures.
 _COUNTER_LINE = re.compile(r"\n[ \t]*(?:(?:[Pp]hoto|[Ii]mage|[Pp]icture|[Ss]lide)\s+)?\d{1,3}\s+of\s+\d{1,3}[ \t]*(?=[|:–—-]|\n|$)")
+# A subtitle cue's number on the line before its timing ("3\n00:00:09,000 --> 00:00:13,500"), and the timing line itself.
+_SUBTITLE_CUE = re.compile(r"^[ \t]*(?:\d{1,5}[ \t]*\n[ \t]*)?(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->[^\n]*", re.M)
 _SLASHED = re.compile(r"\d{1,4}(?:/\d{1,4})+")
 _PHONE_AFTER_WORD = re.compile(_PHONE_WORDS + r"\.?:?\s*" + _PHONE_DIGITS, re.IGNORECASE)
 
@@ -258,6 +266,8 @@ def _not_count_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for mark, pattern in _NOT_COUNTS if mark in text for m in pattern.finditer(text)]
     if " of " in text:
         spans += [(max(0, m.start() - 1), m.end() - 1) for m in _COUNTER_LINE.finditer("\n" + text)]
+    if "-->" in text:
+        spans += [m.span() for m in _SUBTITLE_CUE.finditer(text)]
     if " 14" in text or " 13" in text:
         spans += [m.span() for m in OTHER_CALENDAR_DATE.finditer(text)]
     slash = text.find("/")

@@ -1,4 +1,5 @@
-"""Sentence spans: split at end punctuation or line breaks, never after a known abbreviation."""
+"""Sentence spans: split at end punctuation or line breaks, never after a known abbreviation nor at a line break that
+wraps a sentence."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pipeline.lexicons import load
 # space between sentences. The pattern starts with one character class, which the engine scans for in one tight loop;
 # an alternation at its start made it try every position.
 _LIST_MARKER = re.compile(r"\d{1,3}\.")
+_JOINING_WORDS = frozenset("and or but of the a an to by with in on at for from into between as than that who which".split())
 _BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’')\]]?(?P<gap>\s+)(?=[\"“‘(\[]?[A-Z0-9])|(?<=\n)\n*)")
 
 
@@ -37,6 +39,8 @@ def _sentences_of(text: str) -> tuple[Sentence, ...]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         gap_start = m.start("gap") if m.group("gap") is not None else m.start()
+        if m.end() - gap_start == 1 and text[gap_start] == "\n" and _wrapped_line(text, gap_start):
+            continue
         if "\n" not in text[gap_start:m.end()]:
             before = text[max(0, gap_start - 40):gap_start]
             word = before.rsplit(None, 1)[-1] if before.strip() else ""
@@ -48,6 +52,19 @@ def _sentences_of(text: str) -> tuple[Sentence, ...]:
         start = m.end()
     _append(sentences, text, start, len(text))
     return tuple(sentences)
+
+
+def _wrapped_line(text: str, newline: int) -> bool:
+    """A single line break inside a sentence, as in hard-wrapped text or subtitles ("each side\nhanded over 84"): the line
+    before it ends without end punctuation, and the next starts in lower case or the line ends in a comma or joining word."""
+    following = text[newline + 1:newline + 3].lstrip(" \t")[:1]
+    line = text[text.rfind("\n", 0, newline) + 1:newline].rstrip(" \t")
+    if not line or line[-1] in ".!?:;\"”|" or "-->" in line:  # a subtitle's timing line is a line of its own
+        return False
+    if following.islower():
+        return True
+    # "Armenia and\nAzerbaijan exchanged": a line ending in a comma or a joining word goes on (a headline ends otherwise)
+    return following.isalnum() and (line[-1] == "," or line.rsplit(None, 1)[-1].lower() in _JOINING_WORDS)
 
 
 def _is_list_marker(text: str, start: int, end: int) -> bool:

@@ -953,3 +953,11 @@ def test_people_released_by_name_with_their_nationality_in_a_press_release():
     (mention,) = mentions_of(text)
     assert (mention.party_a, mention.party_b, mention.event_date) == ("IR", "US", dt.date(2031, 3, 3))
     assert fields(mention)["returned_to_a"] == {"1"} and fields(mention)["returned_to_b"] == {"2"}
+
+
+def test_a_hard_wrapped_report_keeps_its_date_and_counts_across_line_breaks():
+    text = ("Swap at the border\n\nOn Friday, June 5, 2026, Armenia and\nAzerbaijan exchanged six detainees\n"
+            "each, officials in both capitals said.\n")
+    (mention,) = mentions_of(text)
+    assert (mention.party_a, mention.party_b, mention.event_date) == ("AM", "AZ", dt.date(2026, 6, 5))
+    assert fields(mention)["returned_to_a"] == {"6"} and fields(mention)["returned_to_b"] == {"6"}

@@ -133,7 +133,7 @@ def test_spans_point_into_the_text():
     ("Gaza got 90 bodies and Israel 12.", [(90, "bodies"), (12, "bodies")]),
     ("Kyiv freed 30 soldiers; Moscow, 41.", [(30, "soldiers"), (41, "soldiers")]),
     ("after a 40-kilometre drive and a 12-page report", [(40, "other"), (12, "other")]),
-    ("a five-member team met for a three-week course", [(5, "other"), (3, "weeks")]),
+    ("a five-member team met for a three-week course", [(5, "people"), (3, "weeks")]),  # members count people
     ("twenty-seven soldiers and a one-off payment", [(27, "soldiers")]),
     # After held-out round 5 (bench/heldout/expected_round5.tsv):
     ("Talks between the two camps resumed with 12 observers.", [(12, "people")]),
@@ -518,3 +518,16 @@ def test_a_column_of_values_each_labelled_after_a_dash():
 def test_accused_people_ages_after_now_and_tight_measures():
     assert value_categories("Two of the five defendants, and one of the kidnappers, appeared.") == [(2, "people"), (5, "people")]
     assert value_categories("The pilot, now 61, had lost 12kg and walked 30km.") == [(12, "other"), (30, "other")]
+
+
+def test_subtitle_cues_count_nothing_and_a_sentence_wrapped_over_their_lines_keeps_its_noun():
+    text = ("1\n00:00:00,500 --> 00:00:03,000\nThe two sides swapped\n57 detainees on Sunday.\n\n"
+            "2\n00:00:03,100 --> 00:00:06,000\nAmong them were nine Guard members.\n\n"
+            "WEBVTT note\n\n00:07.000 --> 00:09.500\nSeven women came home.")
+    assert value_categories(text) == [(57, "prisoners"), (9, "soldiers"), (7, "women")]
+
+
+def test_scores_votes_and_names_joined_by_a_plus_count_nothing_but_a_rising_range_does():
+    text = "The council backed the plan 7-2, the visitors won 3–1 and the 2+2 dialogue resumed; 40-55 detainees may go free."
+    assert value_categories(text) == [(40, "prisoners")]
+    assert value_categories("Six members of one family and 14 National Guard members were freed.") == [(6, "people"), (14, "soldiers")]

@@ -165,3 +165,16 @@ def test_last_and_next_month_count_from_the_texts_own_date():
     assert [d.precision for d in (last, this, following)] == ["month"] * 3
     assert [resolve(d, reference).date for d in (last, this, following)] == [dt.date(2030, 12, 1), dt.date(2031, 1, 1), dt.date(2031, 2, 1)]
     assert resolve(last, None) is None
+
+
+def test_a_line_broken_inside_a_sentence_does_not_end_it():
+    text = ("Families waited at the crossing\nuntil the buses came.\nA second convoy left at noon, and\nSixty more followed, "
+            "guards said.\nRelease day\nThe first names were read out.")
+    assert [s.text for s in split_sentences(text)] == [
+        "Families waited at the crossing\nuntil the buses came.", "A second convoy left at noon, and\nSixty more followed, guards said.",
+        "Release day", "The first names were read out."]
+
+
+def test_a_subtitles_timing_line_stays_apart_from_its_words():
+    text = "7\n00:01:02,300 --> 00:01:05,900\nand the rest came home later."
+    assert [s.text for s in split_sentences(text)][-1] == "and the rest came home later."
