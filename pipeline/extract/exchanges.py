@@ -821,9 +821,11 @@ _ORGANIZATION_WORDS = frozenset("Force Forces Service Guard Guards Army Navy Min
 
 def _names_after(text: str, start: int, end: int) -> list[re.Match]:
     """Personal names in the object after a release verb: 'U.S. basketball star Brittney Griner', 'Alex Saab'; up to the
-    first clause word ('on Thursday', 'in exchange') or punctuation other than a list's commas."""
+    first clause word ('on Thursday', 'in exchange'), the next release verb, or punctuation other than a list's commas."""
     stop = _NAME_LIST_END.search(text, start, end)
     stretch_end = stop.start() if stop else end
+    verb = _NAMED_RELEASE_VERB.search(text, start, stretch_end)  # "A and B, and Sweden released C": C is the next verb's
+    stretch_end = verb.start() if verb else stretch_end
     return [m for m in _PERSON_NAME.finditer(text, start, min(stretch_end, start + 120))
             if not any(party_of_word(word) or word in _ORGANIZATION_WORDS for word in m.group().split())]  # not "Border Patrol Force"
 

@@ -32,7 +32,7 @@ _NOT_MODIFIERS = frozenset(
     "per each every than but not all its their his her our this these those some about into over under after before "
     "during since until while when where more between among across against without within through via behind "
     "remain remains remained stay stays stayed still".split())  # verbs and prepositions end a phrase, capitalized in a headline too
-_REFERENCE_NOUNS = r"(?:sides|countries|nations|parties|governments|leaders|delegations|presidents|states|neighbours|neighbors|armies|capitals|camps|factions|groups|communities|allies|rivals|teams|forces|militaries)"
+_REFERENCE_NOUNS = r"(?:sides|countries|nations|parties|governments|leaders|delegations|presidents|states|neighbours|neighbors|armies|capitals|camps|factions|groups|communities|allies|rivals|teams|forces|militaries|monarchies|republics|kingdoms|powers|superpowers|regimes|administrations)"
 _PARENTHETICAL = re.compile(r",\s+(?:including|among them|some of whom|many of whom|most of whom|some|who|which|most of them|all of them|\w+\s+of\s+(?:them|whom))\b[^,;.]*,")
 _DEAL_WORDS = re.compile(r"\b(?:deal|agreement|agreed|accord|pact|arrangement)\b", re.IGNORECASE)
 _EXCHANGE_WORDS = re.compile(r"\b(?:exchange|exchanges|swap|swaps|prisoners?|POWs?|captives?)\b", re.IGNORECASE)
@@ -108,7 +108,7 @@ _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # "the remaining three", "the other two", "those 95": a number standing for a group counted earlier in the text.
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|all)\s+(?:(?:remaining|other|last|first|same|freed|released|returned|missing)\s+)?$", re.IGNORECASE)
 _REFERRING_NUMBERS = frozenset({"two", "three", "four", "five", "2", "3", "4", "5"})  # "the 2 sides" too, as spinners write it
-_REFERENCE_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?{_REFERENCE_NOUNS}\b")  # "the two (warring) parties"
+_REFERENCE_AFTER = re.compile(rf"\s+(?:[A-Za-z]+\s+){{0,2}}{_REFERENCE_NOUNS}\b")  # "the two (warring) parties", "the two Central Asian neighbours"
 _CLAUSE_END = re.compile(r"[,;:.!?](?=\s|$)")
 _OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|them\b|those\b|(?:our|their|its|his|her|these)\s+)?")
 _SCALE_WORD = re.compile(r"dozen|hundred|thousand|million", re.IGNORECASE)
@@ -244,13 +244,15 @@ def _excluded(text: str, number: NumberMention, surface: str, date_spans: _Spans
     return False
 
 
-# Numbers inside these are no counts: a telephone number ("+243 81 555 0123", "tel. 044 123 45 67"), a name joined by a plus ("5+5"), a footnote mark
+# Numbers inside these are no counts: a telephone number ("+243 81 555 0123", "tel. 044 123 45 67"), a name joined by a plus ("5+5"), a footnote mark, a web address
 # ("Emirates.[1]"), numbers joined by slashes ("1/6" numbering a thread, "24/7", "9/11"). One pattern each, each starting
 # with a literal character or word, run only when that character is in the text: one combined pattern cost milliseconds.
 _PHONE_DIGITS = r"\(?\d{1,4}\)?(?:[ .-]\(?\d{2,4}\)?){2,}"
 _NOT_COUNTS = (("+", re.compile(r"\+\(?\d{1,4}\)?(?:[ .-]\(?\d{1,4}\)?){2,}")),  # "+370 5 000 0000": a group may be one digit
                ("+", re.compile(r"(?<![\w+])\d{1,2}\+\d{1,2}(?![\w+])")),  # "the 5+5 commission", "2+2 talks": a name
                ("[", re.compile(r"(?<=\S)\[\d{1,3}\]")),
+               # "thebargainpod.com/212", "https://example.org/2026/05/": a web address
+               ("/", re.compile(r"(?:https?://|www\.)\S+|(?<![\w@.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/\S*")),
                # "50 U.S.C. § 4819", "§ 12(3)": a statute's title and section
                ("§", re.compile(r"(?:\d+\s+(?:U\.?\s?S\.?\s?C|C\.?F\.?R)\.?\s*)?§§?\s*\d[\w.()-]*")))
 # "1 of 6 | Freed soldiers ...", "Photo 3 of 12:": a gallery's or a thread's counter at the start of a line. Searched from each
@@ -429,7 +431,8 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
     for i, word_match in enumerate(words[:4]):
         if i == skip:
             continue
-        if text[pos:word_match.start()].strip(" " if i else " \"”’"):  # punctuation between: the phrase has ended
+        if text[pos:word_match.start()].strip(" \n" if i else " \n\"”’"):  # punctuation between: the phrase has ended (a line
+            # break inside a sentence wraps it: "three\nborder guards")
             break  # (a closing quote may end a quoted number: '"several thousand" civilians')
         word = word_match.group().rstrip(".’'")
         lowered = word.lower()
@@ -489,7 +492,7 @@ def _unknown_plural(word: str) -> bool:
 
 def _phrase_ends(text: str, words: list[re.Match], i: int) -> bool:
     """Whether the noun phrase ends after words[i]: punctuation, the text's end, or a word that no noun phrase holds."""
-    if i + 1 >= len(words) or text[words[i].end():words[i + 1].start()].strip(" "):
+    if i + 1 >= len(words) or text[words[i].end():words[i + 1].start()].strip(" \n"):
         return True
     following = words[i + 1].group().lower()
     return following in _NOT_MODIFIERS or following in _PHRASE_BREAKERS or not _MODIFIER.fullmatch(words[i + 1].group())
@@ -504,12 +507,12 @@ def _multi_word_starts() -> frozenset[str]:
 def _noun_follows(text: str, words: list[re.Match], i: int) -> bool:
     """Whether words[i] is followed, in the same phrase, by a counted noun ('wounded soldiers') or a demonym and one ('wounded Russian soldiers')."""
     following = [w for w in words[i + 1:i + 3]]
-    if not following or text[words[i].end():following[0].start()].strip(" "):
+    if not following or text[words[i].end():following[0].start()].strip(" \n"):
         return False
     first = following[0].group().rstrip(".’'")
     if first.lower() in categories():
         return categories()[first.lower()] not in DURATIONS  # "90 prisoners hours later": a duration never heads the phrase
-    return (party_of_word(first) is not None and len(following) > 1 and not text[following[0].end():following[1].start()].strip(" ")
+    return (party_of_word(first) is not None and len(following) > 1 and not text[following[0].end():following[1].start()].strip(" \n")
             and following[1].group().rstrip(".’'").lower() in categories())
 
 

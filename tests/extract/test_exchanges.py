@@ -961,3 +961,11 @@ def test_a_hard_wrapped_report_keeps_its_date_and_counts_across_line_breaks():
     (mention,) = mentions_of(text)
     assert (mention.party_a, mention.party_b, mention.event_date) == ("AM", "AZ", dt.date(2026, 6, 5))
     assert fields(mention)["returned_to_a"] == {"6"} and fields(mention)["returned_to_b"] == {"6"}
+
+
+def test_names_released_by_one_side_stop_where_the_other_side_releases_its_own():
+    text = ("On 3 May 2031 Norway freed Russian courier Igor Semenov, and Russia released Norwegian academic Lars Moen "
+            "and Norwegian-Russian dual national Oleg Brekke, officials said.")
+    (mention,) = mentions_of(text)
+    assert (mention.party_a, mention.party_b) == ("NO", "RU")
+    assert fields(mention)["returned_to_a"] == {"2"} and fields(mention)["returned_to_b"] == {"1"}

@@ -531,3 +531,14 @@ def test_scores_votes_and_names_joined_by_a_plus_count_nothing_but_a_rising_rang
     text = "The council backed the plan 7-2, the visitors won 3–1 and the 2+2 dialogue resumed; 40-55 detainees may go free."
     assert value_categories(text) == [(40, "prisoners")]
     assert value_categories("Six members of one family and 14 National Guard members were freed.") == [(6, "people"), (14, "soldiers")]
+
+
+def test_a_number_and_its_noun_on_either_side_of_a_wrapped_line_break():
+    text = "On Friday the rebels freed nine\nsoldiers and four\ncivilians, a spokesman said."
+    assert value_categories(text) == [(9, "soldiers"), (4, "civilians")]
+
+
+def test_the_n_with_capitalized_modifiers_refers_and_web_addresses_count_nothing():
+    assert figs("Talks between the two Gulf monarchies stalled; the three Nordic countries abstained.") == []
+    assert figs("Read more at newsdesk.example.net/2026/11/17 or https://example.org/page/45.") == []
+    assert value_categories("One in four readers and half of the population backed it.") == [(0.25, "people"), (0.5, "people")]
