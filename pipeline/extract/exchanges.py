@@ -569,8 +569,10 @@ def _recipients(r: _Reading, figure: FigureMention, by_noun: bool = True, by_ans
 
 def _recipients_by_noun(r: _Reading, figure: FigureMention, sentence: Sentence) -> tuple[list[str], bool]:
     """'33 hostages are to be freed': the text's other hostages went to one side; not 'the two sides will exchange 887
-    detainees', a total of both, nor '114 of the freed prisoners', a part."""
+    detainees', a total of both, nor '114 of the freed prisoners', a part, nor a count no verb hands over."""
     text = r.text
+    if figure.predicate is None:
+        return [], False  # "30.4M people in need" in a report's key figures: no verb hands them over
     if figure.predicate != "exchanged" and not _BOTH_SIDES.search(sentence.text) and not _TOTAL_BEFORE.search(
             text, max(sentence.start, figure.start - 30), figure.start) and not _PART_OF.match(text, figure.end):
         noun = _head_noun(text, figure)

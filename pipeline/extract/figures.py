@@ -96,6 +96,9 @@ _AGE_BEFORE = re.compile(r"\b(?:aged?|age|ages)\s+(?:(?:between\s+)?\d{1,3}(?:,\
 # "the journalist, 34, was ...": a number between commas after a singular noun, a verb after it
 _PERSON_COMMA_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+){0,2}[a-z]+[^s\W],\s*$")
 _VERB_AFTER_AGE = re.compile(r",\s+(?:was|is|had|has|said|says|told|who|spent|remains|became|returned|came)\b")
+_AGE_ITEM = r"(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)"
+_AGE_WHEN_AFTER = re.compile(rf"(?:(?:,\s*|,?\s+and\s+){_AGE_ITEM})*\s+(?:years?\s+old\s+)?when\b")
+_AGE_WHEN_BEFORE = re.compile(rf"(?P<there>\b[Tt]here\s+)?\b(?:was|were)\s+(?:only\s+|just\s+|barely\s+)?(?:{_AGE_ITEM}(?:,\s*|,?\s+and\s+))*$")
 _NOUN_THEN_TOTAL = re.compile(r"\b(?P<noun>[a-z]+),\s+$")
 _IN_ALL_AFTER = re.compile(r"\s+(?:in\s+all|in\s+total|altogether|all\s+told)\b")
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z\u00C0-\u00DE\u0100-\u017F][a-z\u00DF-\u00FF\u0100-\u017F]+,\s*$")  # "Julián, 26,": Latin letters with accents
@@ -239,6 +242,9 @@ def _excluded(text: str, number: NumberMention, surface: str, date_spans: _Spans
     if after.startswith(",") and number.value < 120 and (before.endswith((", now ", ", aged ")) or _NAME_COMMA_BEFORE.search(before) or _VERB_AFTER_AGE.match(text, number.end)
                                                           and _PERSON_COMMA_BEFORE.search(text, max(0, number.start - 40), number.start)):
         return True  # "Jane Roe, 54," and "The journalist, 34, was arrested" give ages
+    if number.value < 100 and " when" in text[number.end:number.end + 40] and _AGE_WHEN_AFTER.match(text, number.end) and (
+            m := _AGE_WHEN_BEFORE.search(text, max(0, number.start - 60), number.start)) and not m.group("there"):
+        return True  # "Our daughters were four and seven when he left": ages
     if surface.lower() in _REFERRING_NUMBERS and _THE_BEFORE.search(before) and _REFERENCE_AFTER.match(text, number.end):
         return True  # "the two sides", "the three countries" refer, they do not count
     return False

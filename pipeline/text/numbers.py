@@ -19,7 +19,7 @@ _UNITS = {w: i for i, w in enumerate(
 _TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
 _DIGIT_SCALES = {"thousand": 1_000, "million": 1_000_000, "mln": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000,
-                 "trillion": 1_000_000_000_000, "tn": 1_000_000_000_000, "k": 1_000, "m": 1_000_000}
+                 "trillion": 1_000_000_000_000, "tn": 1_000_000_000_000, "k": 1_000, "m": 1_000_000, "b": 1_000_000_000}
 _FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
 DURATION_UNITS = ("hour", "day", "week", "month", "year")
 
@@ -27,8 +27,9 @@ DURATION_UNITS = ("hour", "day", "week", "month", "year")
 _SCALE_WORDS = "|".join(_SCALES)
 _SCALE_ABBREVIATIONS = "|".join(k for k in _DIGIT_SCALES if k not in _SCALES and len(k) > 1)
 # One letter right after the digits, case kept: "6k", "2.8M"; a lower-case "m" is read as million only after a currency
-# sign ("$5m"), since "5m" alone may be metres (find_numbers checks the sign).
-_TIGHT_SCALE = r"(?-i:[kKM]|m)\b"
+# sign ("$5m"), since "5m" alone may be metres, and a "B" (billions) only after one ("US$4.2B", not "Block 4B"; find_numbers
+# checks the sign).
+_TIGHT_SCALE = r"(?-i:[kKMB]|m)\b"
 _NUMWORD = "|".join(sorted([*_UNITS, *_TENS, "hundred", *_SCALES, "dozen"], key=len, reverse=True))
 _WORDS = (rf"(?:{_NUMWORD})(?:(?:\s+|-)(?:{_NUMWORD})|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+(?:{_NUMWORD}))*")
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -47,7 +48,7 @@ class NumberMention(NamedTuple):  # a tuple: built for every number, and a froze
 
 
 _WORD_SEPARATOR = re.compile(r"[\s-]+")
-_DIGIT_NUMBER = re.compile(rf"({_DIGITS})\s*({_SCALE_WORDS}|{_SCALE_ABBREVIATIONS}|k|m)?")
+_DIGIT_NUMBER = re.compile(rf"({_DIGITS})\s*({_SCALE_WORDS}|{_SCALE_ABBREVIATIONS}|k|m|b)?")
 
 
 def words_to_number(phrase: str) -> float | None:
@@ -82,7 +83,7 @@ def parse_number(surface: str) -> float | None:
     match = _DIGIT_NUMBER.fullmatch(lowered) if lowered[:1].isdigit() else None
     if match:
         value = float(match.group(1).replace(",", ""))
-        return value * _DIGIT_SCALES[match.group(2)] if match.group(2) else value
+        return round(value * _DIGIT_SCALES[match.group(2)], 6) if match.group(2) else value  # 8.2 * 1e6 is 8199999.999999999
     return words_to_number(lowered)
 
 
@@ -219,8 +220,8 @@ def find_numbers(text: str) -> list[NumberMention]:
             covered = ratio.end()
             continue
         core = _CORE.match(text, start)
-        if core and core.group()[-1] == "m" and not (start and text[start - 1] in CURRENCY_SIGNS) and first.isdigit() \
-                and not _MILLIONS_OF.match(text, core.end()):
+        if core and core.group()[-1] in "mB" and not (start and text[start - 1] in CURRENCY_SIGNS) and first.isdigit() \
+                and not (core.group()[-1] == "m" and _MILLIONS_OF.match(text, core.end())):
             continue  # "5m" without a currency sign may be metres: no count (but "1.2m people" are millions)
         tail = core and (after_digits if first.isdigit() else after_words).match(text, core.end())
         if tail:

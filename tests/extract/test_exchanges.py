@@ -969,3 +969,11 @@ def test_names_released_by_one_side_stop_where_the_other_side_releases_its_own()
     (mention,) = mentions_of(text)
     assert (mention.party_a, mention.party_b) == ("NO", "RU")
     assert fields(mention)["returned_to_a"] == {"2"} and fields(mention)["returned_to_b"] == {"1"}
+
+
+def test_a_count_no_verb_hands_over_is_not_given_to_a_side_by_its_noun():
+    text = ("Situation update, 4 March 2031\n\nKEY NUMBERS\n2.6M people in need\n\nOn 2 March, Ethiopia and the TPLF exchanged "
+            "prisoners: Ethiopia released 40 TPLF fighters and the TPLF freed 22 people.")
+    (mention,) = mentions_of(text)
+    assert (mention.party_a, mention.party_b) == ("ET", "TPLF")
+    assert fields(mention)["returned_to_a"] == {"22"} and fields(mention)["soldiers_to_b"] == {"40"}

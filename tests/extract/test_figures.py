@@ -542,3 +542,11 @@ def test_the_n_with_capitalized_modifiers_refers_and_web_addresses_count_nothing
     assert figs("Talks between the two Gulf monarchies stalled; the three Nordic countries abstained.") == []
     assert figs("Read more at newsdesk.example.net/2026/11/17 or https://example.org/page/45.") == []
     assert value_categories("One in four readers and half of the population backed it.") == [(0.25, "people"), (0.5, "people")]
+
+
+def test_billions_after_a_currency_sign_ages_before_when_and_family_and_security_nouns():
+    assert value_categories("Donors gave US$1.3B of a $6B plan; Block 4B stayed shut.") == [(1.3e9, "other"), (6e9, "other")]
+    assert value_categories("Her sons were nine and twelve when the war began.") == []
+    assert value_categories("There were 30 when the talks began.") == [(30, "other")]
+    text = "Three daughters, 8.2M internally displaced, 61 deaths and five gendarmes were recorded."
+    assert value_categories(text) == [(3, "children"), (8.2e6, "people"), (61, "people"), (5, "soldiers")]
