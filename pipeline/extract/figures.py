@@ -214,6 +214,7 @@ class _Spans:
         return i > 0 and self.reach[i - 1] > start
 
 
+_PHRASE_SPACE = " \n"  # what may stand between the words of a noun phrase: a line break inside a sentence wraps it ("three\nborder guards")
 _TALLY = re.compile(r"\d{1,3}[-–]\d{1,3}")
 
 
@@ -437,8 +438,7 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
     for i, word_match in enumerate(words[:4]):
         if i == skip:
             continue
-        if text[pos:word_match.start()].strip(" \n" if i else " \n\"”’"):  # punctuation between: the phrase has ended (a line
-            # break inside a sentence wraps it: "three\nborder guards")
+        if text[pos:word_match.start()].strip(_PHRASE_SPACE if i else _PHRASE_SPACE + "\"”’"):  # punctuation between: the phrase has ended
             break  # (a closing quote may end a quoted number: '"several thousand" civilians')
         word = word_match.group().rstrip(".’'")
         lowered = word.lower()
@@ -498,7 +498,7 @@ def _unknown_plural(word: str) -> bool:
 
 def _phrase_ends(text: str, words: list[re.Match], i: int) -> bool:
     """Whether the noun phrase ends after words[i]: punctuation, the text's end, or a word that no noun phrase holds."""
-    if i + 1 >= len(words) or text[words[i].end():words[i + 1].start()].strip(" \n"):
+    if i + 1 >= len(words) or text[words[i].end():words[i + 1].start()].strip(_PHRASE_SPACE):
         return True
     following = words[i + 1].group().lower()
     return following in _NOT_MODIFIERS or following in _PHRASE_BREAKERS or not _MODIFIER.fullmatch(words[i + 1].group())
@@ -513,12 +513,12 @@ def _multi_word_starts() -> frozenset[str]:
 def _noun_follows(text: str, words: list[re.Match], i: int) -> bool:
     """Whether words[i] is followed, in the same phrase, by a counted noun ('wounded soldiers') or a demonym and one ('wounded Russian soldiers')."""
     following = [w for w in words[i + 1:i + 3]]
-    if not following or text[words[i].end():following[0].start()].strip(" \n"):
+    if not following or text[words[i].end():following[0].start()].strip(_PHRASE_SPACE):
         return False
     first = following[0].group().rstrip(".’'")
     if first.lower() in categories():
         return categories()[first.lower()] not in DURATIONS  # "90 prisoners hours later": a duration never heads the phrase
-    return (party_of_word(first) is not None and len(following) > 1 and not text[following[0].end():following[1].start()].strip(" \n")
+    return (party_of_word(first) is not None and len(following) > 1 and not text[following[0].end():following[1].start()].strip(_PHRASE_SPACE)
             and following[1].group().rstrip(".’'").lower() in categories())
 
 

@@ -58,13 +58,15 @@ def _wrapped_line(text: str, newline: int) -> bool:
     """A single line break inside a sentence, as in hard-wrapped text or subtitles ("each side\nhanded over 84"): the line
     before it ends without end punctuation, and the next starts in lower case or the line ends in a comma or joining word."""
     following = text[newline + 1:newline + 3].lstrip(" \t")[:1]
+    if not following.isalnum():  # a bullet, a dash, a quote: a new line (tested first, as it runs at every line break)
+        return False
     line = text[text.rfind("\n", 0, newline) + 1:newline].rstrip(" \t")
     if not line or line[-1] in ".!?:;\"”|" or "-->" in line:  # a subtitle's timing line is a line of its own
         return False
     if following.islower():
         return True
     # "Armenia and\nAzerbaijan exchanged": a line ending in a comma or a joining word goes on (a headline ends otherwise)
-    return following.isalnum() and (line[-1] == "," or line.rsplit(None, 1)[-1].lower() in _JOINING_WORDS)
+    return line[-1] == "," or line.rsplit(None, 1)[-1].lower() in _JOINING_WORDS
 
 
 def _is_list_marker(text: str, start: int, end: int) -> bool:
