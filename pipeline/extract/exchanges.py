@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from pipeline.extract.figures import GROUPS, LINKED, FigureMention, extract_figures
-from pipeline.extract.parties import PartyMention, find_parties, main_sides, parties, party_of_word, stated_pair
+from pipeline.extract.parties import PartyMention, find_parties, is_place, main_sides, parties, party_of_word, stated_pair
 from pipeline.lexicons import load, phrase_alternation
 from pipeline.text.dates import DateMention, find_dates, resolve
 from pipeline.text.phrases import Found, PhraseIndex, WholePhrases, stretches
@@ -41,6 +41,10 @@ _INSTITUTION = r"(?:\s+(?:rebel\s+|armed\s+)?(?:government|authorities|side|army
 _GIVER = re.compile(rf"(?P<giver>{_PARTY_WORD}){_INSTITUTION}{_ASIDE}(?:(?:\s+[a-z][\w-]*){{0,3}}\s+said\s+(?:that\s+)?(?:it|they))?\s+(?:has\s+|had\s+|have\s+|will\s+|would\s+|was\s+|were\s+|(?:is|are|was|were)\s+(?:due\s+)?to\s+|agreed\s+to\s+)?(?:later\s+|also\s+|then\s+|\w+ly\s+)?(?:began\s+|started\s+|continued\s+)?(?:released|releasing|freed|freeing|free|release|handed\s+over|handing\s+over|hand\s+over|handed\s+back|handing\s+back|returned(?!\s+home)|returning|transferred|transferring|sent\s+back|repatriated|pardoned|granted\s+clemency\s+to)\s+(?:\w+\s+){{0,3}}$")
 _GIVER_AFTER = re.compile(rf"\s*(?:\w+\s+){{0,3}}?(?:freed|released|handed\s+over|returned|transferred)\s+by\s+(?:the\s+)?(?P<giver>{_PARTY_WORD})")
 _AND_BETWEEN = re.compile(r",?\s+and\s+")
+# "of the OLA", "of the Saudi-backed government": whose people a count is (not "prisoners of X": those X holds)
+_BELONGS_AFTER = re.compile(rf"\s+of\s+(?:the\s+)?(?:[\w.]+-(?:backed|supported|recogni[sz]ed)\s+)?(?:(?P<institution>[Gg]overnment|[Aa]rmy)\b|(?P<owner>{_PARTY_WORD}))"
+                           r"(?![^.;\n]{0,30}\b(?:among|of)\s+(?:them|those)\b)")  # "62: soldiers of the Sudanese army among them": a part
+_NAMED_BODY_AND = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,5}(?:\s+\([A-Z]{2,6}\))?)?,?\s+and\s+")  # "61 members of the Defence Force and 9 ..."
 # A tally of every exchange so far: "N ... have been brought home since ...", "To date, N ...".
 _CUMULATIVE_AFTER = re.compile(r"[^,;.]{0,80}?\b(?:have|has)\b[^,;.]{0,60}?\b(?:since|to\s+date|so\s+far)\b", re.I)
 _CUMULATIVE_OPENING = re.compile(r"(?:[Ss]ince\s+(?:the\s+)?(?:start|beginning|outbreak)\s+of\s+[^,.;]{1,40}|[Ss]o\s+far|[Tt]o\s+date|[Ii]n\s+all),\s*(?:\w+\s+){0,3}$")
@@ -58,7 +62,8 @@ _ALSO_HANDED = re.compile(r"\balso\s+(?:received|got\s+back|freed|released|retur
 # tells of something else.
 _RELATIVE_CLAUSE_OPEN = re.compile(r",\s+(?:whose|who)\b[^,;.]*$")  # not "which took place on Sunday"
 _TALLY_BEFORE = re.compile(r"(?:\b\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|several|many|numerous|multiple))\s+(?:[a-z-]+\s+)?$", re.I)
-_BARE_GOVERNMENT = re.compile(r"\b[Tt]he\s+(?P<word>[Gg]overnment)\b(?!\s+of\b)")
+# "the government", "the Saudi-backed government", "the internationally recognised government": which state's, read in context
+_BARE_GOVERNMENT = re.compile(r"\b[Tt]he\s+(?:[\w.]+-(?:backed|supported|recogni[sz]ed)\s+|(?:internationally\s+)?recogni[sz]ed\s+)?(?P<word>[Gg]overnment)\b(?!\s+of\b)")
 _GOVERNMENT_OF_BEFORE = re.compile(r"\b[Gg]overnment\s+of\s+(?:the\s+)?$")
 _GOVERNMENT_AFTER = re.compile(r"(?:['’]s)?\s+[Gg]overnment\b")
 # "the ceasefire deal that began on January 19": the day a deal took effect, neither a handover's nor the deal's agreement
@@ -292,10 +297,17 @@ class _Reading:
         return self.sentences[i].start <= pos < self.sentences[i].end
 
 
+# "the 1,000-for-1,000 in May", "that one-for-one was": a ratio standing for the exchange (not "a one-for-one basis")
+_RATIO_AS_NOUN = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his|[Ii]ts|[Tt]heir)\s+(?P<ratio>(?:\d[\d,]*|[a-z]+)-for-(?:\d[\d,]*|[a-z]+))\b(?!-)"
+                            r"(?=\s*[,.;:)]|\s+(?:in|on|of|at|was|were|is|had|has|last|earlier|this|that|between|with|brokered|mediated|agreed)\b)")
+
+
 def _event_cues(sentence: Sentence, text: str) -> list[tuple[Found, str, bool]]:
     """Event words of a sentence, each typed (main, planned, background, hypothetical or negated) and marked if a stage word."""
     found = [(m, False) for m in _cue_phrases("event", text).within(sentence.start, sentence.end)]
     found += [(m, True) for m in _cue_phrases("stage", text).within(sentence.start, sentence.end)]
+    if "-for-" in sentence.text:  # "The 1,000-for-1,000 in May was the big one": an exchange named by its ratio
+        found += [(Found(m.start("ratio"), m.end("ratio"), text, -1), False) for m in _RATIO_AS_NOUN.finditer(text, sentence.start, sentence.end)]
     typed = []
     for m, stage in sorted(found, key=lambda x: x[0].start()):
         near = _cue_phrases("not_event", text).within(max(sentence.start, m.start() - 10), min(sentence.end, m.end() + 25))
@@ -389,6 +401,10 @@ def _party_kind(code: str) -> str:
     return parties()[code].kind
 
 
+def _home_state(code: str) -> str | None:
+    return parties()[code].fights
+
+
 def _is_organization(code: str) -> bool:
     return _party_kind(code) == "organization"
 
@@ -402,10 +418,20 @@ def _own_pair(sentence: Sentence, text: str, parties: list[PartyMention]) -> tup
     return (releasing[0], releasing[1]) if len(releasing) == 2 else None
 
 
+_PAST_HANDOVER = re.compile(r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:freed|released|exchanged|swapped|returned|handed\s+over|repatriated)\b")
+
+
 def _told_as_future(text: str, sentence: Sentence, figure: FigureMention) -> bool:
     """Whether a count's own clause is future: a future word before it in its sentence ("will free 50") or just after its
     noun ("33 hostages to be released"); not one in a relative clause after it ("five Iranians, two of whom will stay")."""
-    return bool(_cue_pattern("future").search(text, sentence.start, figure.start) or _FUTURE_AFTER.match(text, figure.phrase_end))
+    if _PAST_HANDOVER.match(text, figure.phrase_end):
+        return False  # "a deal under which 38 ... were freed": the count's own verb tells it done
+    cue = None
+    for cue in _cue_pattern("future").finditer(text, sentence.start, figure.start):
+        pass
+    if cue is not None and _PAST_HANDOVER.search(text, cue.end(), figure.start):
+        cue = None  # "under which 38 ... were freed in exchange for 41 ...": done, for both counts
+    return bool(cue or _FUTURE_AFTER.match(text, figure.phrase_end))
 
 
 def _release_cue(verbs: dict[str, re.Match], text: str, sentence: Sentence, sides_needed: int = 2) -> list[tuple[Found, str, bool]]:
@@ -532,6 +558,12 @@ def _recipients(r: _Reading, figure: FigureMention, by_noun: bool = True, by_ans
         code = _party_of_phrase(held.group("holder") or held.group("keeper") or held.group("captor"))
         if code in sides:
             return _other_side(sides, code), True
+    owner = _BELONGS_AFTER.match(text, figure.phrase_end, sentence.end) if figure.category not in ("prisoners", "bodies") else None
+    if owner:  # "41 mercenaries of the Saudi-backed government", "143 members of the OLA": people go back to their own side
+        code = _state_side(sides) if owner.group("institution") else (
+            _party_of_phrase(owner.group("owner")) or _party_of_phrase(owner.group("owner").rstrip(".")))  # "of the KIA.", "of the U.S."
+        if code in sides:
+            return [code], True
     m = _RECEIVER_AFTER.match(text[figure.phrase_end:sentence.end])
     if m:
         code = _receiver_party(m)
@@ -693,6 +725,9 @@ def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMenti
         if _CLAIM_LABEL.match(r.text, r.text.rfind("\n", 0, fig.start) + 1):
             continue  # a fact check's "CLAIM: a post says 300 ...": what someone asserts, not what happened
         recipients, inferred = _recipients(r, fig)
+        if not recipients and joined is not None and len(joined[1]) == 1 and fig.party in (None, joined[0].party) \
+                and _NAMED_BODY_AND.fullmatch(r.text, joined[0].phrase_end, fig.start):
+            recipients, inferred = joined[1], True  # "the OLA released 61 members of the army and 9 civilian officials": one handover
         if not recipients and fig.party and fig.party not in r.sides:
             others.add(fig.party)
         for party in recipients:
@@ -967,8 +1002,11 @@ def _government_mentions(text: str, parties: list[PartyMention]) -> list[PartyMe
             # "Colombia's ELN frees 11 hostages ... the government freed three": the one state the text names that is not
             # a mediator ("brokered by Cuba") is the government's
             mediators = {p.code for p in _mediations(text, parties)}
-            states = {p.code for p in parties if _party_kind(p.code) == "state"} - mediators
-            only_state = next(iter(states)) if len(states) == 1 else ""
+            states = {p.code for p in parties if _party_kind(p.code) == "state" and not is_place(text, p)} - mediators
+            # "38 of our heroes were freed for 41 of the Saudi-backed government's" with no state named as a side: the
+            # government an armed group of the text fights at home
+            homes = {_home_state(p.code) for p in parties} - {None}
+            only_state = next(iter(states)) if len(states) == 1 else next(iter(homes)) if not states and len(homes) == 1 else ""
         code = named[-1].code if named else only_state
         if code:
             found.append(PartyMention(m.start("word"), m.end("word"), code, m.group("word")))
@@ -1218,7 +1256,9 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
                 stage_sentences[i] = candidates[0]  # a handover on another day, told in its own sentence
             elif not candidates and i != main_sentences[0] and "planned" not in kinds(i):
                 months = [d for d in _event_date_candidates(r, i, deal_dates, ("month",)) if not in_segment(d.start)]
-                if (months and months[0].year is not None and _HANDOVER_VERB.search(sentences[i].text)
+                ratio = "-for-" in sentences[i].text and _RATIO_AS_NOUN.search(sentences[i].text)
+                # "The 1,000-for-1,000 in May was the big one": a ratio names the exchange, so a month next to it is its month
+                if (months and (months[0].year is not None and _HANDOVER_VERB.search(sentences[i].text) or ratio and reference_date is not None)
                         and not _SINCE_EVENT_BEFORE.search(text, max(sentences[i].start, months[0].start - 60), months[0].start)):
                     later_months[i] = months[0]  # "In January 2016, ... Iran freed four Americans": an earlier handover, if the main one is dated apart
         for i in main_sentences if main.event_date is None else ():  # "In return, Washington released five Iranians.": dated by what it answers

@@ -16,6 +16,7 @@ from itertools import accumulate, islice
 from typing import NamedTuple
 
 from pipeline.extract.parties import PartyMention, find_parties, main_sides, party_of_word
+from pipeline.extract.parties import parties as gazetteer
 from pipeline.lexicons import load, phrase_alternation
 from pipeline.text.dates import OTHER_CALENDAR_DATE, find_dates
 from pipeline.text.numbers import NumberMention, categories, find_numbers, parse_number, words_to_number
@@ -41,7 +42,8 @@ _CAPTOR = re.compile(r"\b(?:in|from)\s+(?P<captor>[A-Z][\w.]+)\s+(?:captivity|pr
 _PARTICLE = re.compile(r"\b(?:hand|hands|handed|handing|turn|turned|turning|took|take|taken|taking|carried|carry|passed|pass|sent)\s+(?:over|under)\s+$", re.I)
 _BODIES_BEFORE = re.compile(r"\b(?:bodies|remains|corpses)\s+of\s+(?:the\s+)?$", re.I)
 _COMPARED = re.compile(r"\b(?:down|up|rising|falling|rose|fell)\s+from\s+(?:\w+\s+){0,2}$|\bcompared\s+(?:with|to)\s+(?:\w+\s+){0,2}$|\bthan\s+$", re.I)
-_COPULA = re.compile(r"\s+(?:of\s+(?:them|those|these|whom)\s+(?:[a-z]+\s+){0,2})?(?:were|are|was|is)\s+(?:all\s+)?")
+_COPULA = re.compile(r"\s+(?:of\s+(?:(?:them|those|these|whom)\s+(?:[a-z]+\s+){0,2}|the\s+\d[\d,]*\s+))?(?:were|are|was|is)\s+(?:all\s+)?")  # "two of the 84 are civilians"
+_WHOLE_OF_BEFORE = re.compile(r"\bof\s+the\s+$")  # "two of the 84 are ...": what the verb says is said of the part
 _ELLIPSIS_END = re.compile(r"\s*(?:[.;!?]|,\s|$)|\s+(?:to|from)\s+[A-Z]|\s+(?:back|home|in\s+return)\b")  # "Kyiv received 757 bodies and Moscow 34.", "... and returned 89 to Russia", "... and got 150 back"
 # "Of those released, 250 had been ...": a part of the people just named by what happened to them
 _OF_THOSE_BEFORE = re.compile(r"\b[Oo]f\s+(?:those|the\s+people|the\s+ones)\s+(?:\w+\s+)?[a-z]+ed,\s+(?:[a-z]+\s+){0,3}$")
@@ -419,7 +421,8 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
     if number.kind == "number" and _OF_US.match(text, number.end):
         return "people", None, number.end  # "there were eight of us in the cell"
     copula = _COPULA.match(text, number.end, sentence_end)
-    if copula and number.kind == "number":  # "1,200 were servicemen", "seven of those freed were civilians"
+    if copula and number.kind == "number" and not _WHOLE_OF_BEFORE.search(text, max(0, number.start - 8), number.start):
+        # "1,200 were servicemen", "seven of those freed were civilians"
         following = _WORD.match(text, copula.end())
         noun = following.group().rstrip(".’'").lower() if following else None
         if noun in categories():
@@ -435,6 +438,7 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
     words = list(islice(_WORD.finditer(text, pos, min(sentence_end, pos + 80)), 7))  # the loop reads at most seven
     multi_word_starts = _multi_word_starts()
     skip = -1  # the second word of a two-word demonym, read with the first
+    modifier = None  # "civilian" before a head noun that counts people of any kind
     for i, word_match in enumerate(words[:4]):
         if i == skip:
             continue
@@ -448,11 +452,14 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
                 return categories()[phrase], party, words[i + length - 1].start() + len(phrase.split()[-1])
         if lowered in categories() and not _noun_follows(text, words, i):
             category = categories()[lowered]
+            if category == "people" and (modifier == "civilians" or lowered in _MEMBER_NOUNS and _armed_body_after(text, word_match.end())):
+                category = modifier or "soldiers"  # "9 civilian officials"; "61 members of the National Defence Force"
             joined = _GROUPS_JOINED.match(text, word_match.end()) if category in GROUPS else None
             if joined and categories().get(joined.group("noun").lower()) in GROUPS | {"people"}:
                 return "people", party, joined.end()  # "50 women and children": one count of both
             return category, party, word_match.end()
         if lowered in categories():  # "22 wounded Russian soldiers": "wounded" modifies the head noun after it
+            modifier = categories()[lowered] if categories()[lowered] == "civilians" else modifier
             pos = word_match.end()
             continue
         if words_to_number(lowered) is not None and not (i == 0 and partitive):
@@ -489,6 +496,22 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
             return UNKNOWN_NOUN, party, word_match.end()  # a head noun the lexicon does not know: "300 cases of ...", "hundreds of graves remain"
         pos = word_match.end()
     return None, party, number.end
+
+
+_MEMBER_NOUNS = frozenset({"members", "member"})
+# "members of the Oromo Liberation Army", "of the armed forces": a body that fights. Not "of the police force".
+_ARMED_BODY = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?P<name>(?:(?!police\b)[A-Za-z][\w'’-]*\s+){0,4}?(?:[Aa]rmy|[Aa]rmed\s+[Ff]orces|[Ff]orces?|[Gg]uard|[Mm]ilitia|[Nn]avy|[Bb]rigade|[Bb]attalion|[Rr]egiment)\b)?")
+
+
+def _armed_body_after(text: str, end: int) -> bool:
+    """Whether 'members' is followed by 'of' and an army, or an armed group the gazetteer names ('members of the ELN')."""
+    m = _ARMED_BODY.match(text, end)
+    if m is None:
+        return False
+    if m.group("name"):
+        return True
+    mention = next(iter(find_parties(text[m.end():m.end() + 60])), None)
+    return mention is not None and mention.start == 0 and gazetteer()[mention.code].kind == "armed_group"
 
 
 def _unknown_plural(word: str) -> bool:

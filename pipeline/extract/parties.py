@@ -24,11 +24,12 @@ class Party:
     code: str
     name: str
     kind: str
+    fights: str | None = None  # an armed group's home state, whose government it fights
 
 
 @cache
 def parties() -> dict[str, Party]:
-    return {row["code"]: Party(row["code"], row["name"], row["kind"]) for row in load("parties")}
+    return {row["code"]: Party(row["code"], row["name"], row["kind"], row["fights"] or None) for row in load("parties")}
 
 
 @cache
@@ -77,6 +78,9 @@ def party_of_word(word: str) -> str | None:
 _HOLDING_AFTER = re.compile(r"\s+(?:captivity|custody|prisons?|jails?|detention|captors)\b")
 _HELD_IN_BEFORE = re.compile(r"\b(?:detained|held|imprisoned|jailed|arrested)\s+in\s+$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|via|outside)\s+$")
+# "the Muscat agreement", "the Minsk accords", "the Doha talks": a capital names where a deal was made, not a side.
+_DEMONYM_END = re.compile(r"(?:an|ish|ese|i|ic|s)$")  # "Russian-Ukrainian talks": a demonym before "talks" still names a side
+_VENUE_AFTER = re.compile(r"\s+(?:agreements?|accords?|talks|process|format|protocol|memorandum|declaration|summit|negotiations|framework|understandings?)\b")
 # "between X and Y", "X and Y exchanged": read around the two mentions, not by a pattern compiled for each pair of names.
 _PAIR_MIDDLE = re.compile(r"\s+and\s+(?:the\s+)?")
 _PAIR_BEFORE = re.compile(r"\b(?:between|both)\s+(?:the\s+)?$")
@@ -85,11 +89,14 @@ _PAIR_VERB_AFTER = re.compile(r"\s+(?:have\s+|had\s+|on\s+\w+\s+)?(?:\w+ly\s+)?(
                               r"|swap|exchange|trade|free|release|agree|complete|carry\s+out|return)\b(?!\s+(?:fire|blows|views|ideas|letters)\b)")  # headlines: "X and Y swap 90 POWs"
 
 
-def _is_place(text: str, mention: PartyMention) -> bool:
-    """A capital after 'in'/'at' ('talks in Ankara') says where, not who."""
+def is_place(text: str, mention: PartyMention) -> bool:
+    """A capital after 'in'/'at' ('talks in Ankara') or before 'agreement' ('the Muscat agreement') says where, not who."""
     if _HOLDING_AFTER.match(text, mention.end) or _HELD_IN_BEFORE.search(text, max(0, mention.start - 30), mention.start):
         return False  # "from Russian captivity", "detained in Iran": the captor is a side
-    return mention.alias != parties()[mention.code].name and bool(_PLACE_BEFORE.search(text, max(0, mention.start - 8), mention.start))
+    if mention.alias == parties()[mention.code].name:
+        return False
+    return bool(_PLACE_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+                or _VENUE_AFTER.match(text, mention.end) and not _DEMONYM_END.search(mention.alias))
 
 
 def stated_pair(text: str, mentions: list[PartyMention], within: list[tuple[int, int]]) -> tuple[str, str] | None:
@@ -140,7 +147,7 @@ def main_sides(mentions: list[PartyMention], within: list[tuple[int, int]] | Non
             continue
         if within is not None and not any(s <= mention.start < e for s, e in within):
             continue
-        if text is not None and _is_place(text, mention):
+        if text is not None and is_place(text, mention):
             continue
         counts[mention.code] += _weight(text, mention)
         if text is not None and parties()[mention.code].kind == "state" and re.match(r"[’']s\s+", text[mention.end:mention.end + 3]):

@@ -24,6 +24,9 @@ _DATELINE = re.compile(r"^(?:[A-Z][A-Za-z ./’'-]{1,40}(?:,\s*[A-Z][A-Za-z .-]{
 _TIME_OF_DAY = re.compile(r"\s*[,|·-]?\s*\d{1,2}[:.]\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,4}))?\s*")  # "February 5, 2025 11:48 AM"
 _BY = re.compile(r"\s*[Bb]y\s+[A-Z]")  # "By BBC News staff, 28 March 2025"
 _BYLINE_SEPARATOR = re.compile(r"\s[—–|·-]\s*$")
+# "25 Tir 1404 (16 July 2025)", "3 Jumada al-Akhirah 1448 AH, corresponding to 13 November 2026": what joins a date of
+# another calendar to the same day in the Gregorian one.
+_SAME_DAY_LINK = re.compile(r"[\s(,/=-]*(?:(?:corresponding|equivalent)\s+to|i\.\s?e\.|that is)?[\s(,:]*")
 _PLACE_WORDS = re.compile(r"[ \t]*\(?(?:(?:and[ \t]+)?[A-Z][\w.’'()/-]*[ \t]*[,—–-]*[ \t]*){1,6}")  # "Baku and Yerevan, 13 December 2023", "(Vilnius, May 7, 2026) -"
 
 
@@ -78,7 +81,7 @@ def find_published_date(text: str) -> dt.date | None:
         named = [d for d in find_dates(line[:120]) if d.precision == "day" and d.year is not None]
         place_end = named[0].start if named else 0
         other = OTHER_CALENDAR_DATE.search(line, 0, place_end) if named and " 1" in line[:place_end] else None
-        if other is not None and not line[other.end():place_end].strip(" (,"):
+        if other is not None and _SAME_DAY_LINK.fullmatch(line, other.end(), place_end):
             place_end = other.start()
         if named and _PLACE_WORDS.fullmatch(line, 0, place_end):
             return dt.date(named[0].year, named[0].month, named[0].day)

@@ -977,3 +977,30 @@ def test_a_count_no_verb_hands_over_is_not_given_to_a_side_by_its_noun():
     (mention,) = mentions_of(text)
     assert (mention.party_a, mention.party_b) == ("ET", "TPLF")
     assert fields(mention)["returned_to_a"] == {"22"} and fields(mention)["soldiers_to_b"] == {"40"}
+
+
+def test_the_government_facing_an_armed_group_is_its_home_state_and_a_capital_naming_an_accord_is_no_side():
+    text = ("Cotabato, 14 March 2031 - Under the Doha accord, the NPA on Thursday released 15 soldiers, and the government "
+            "freed 22 captured guerrillas in exchange, in a swap facilitated by Norway.")
+    (mention,) = mentions_of(text)
+    assert (mention.party_a, mention.party_b, mention.event_date) == ("NPA", "PH", dt.date(2031, 3, 13))
+    (mention,) = mentions_of("Moscow and Kyiv held Russian-Ukrainian talks and exchanged 40 prisoners each.")
+    assert (mention.party_a, mention.party_b) == ("RU", "UA")  # a demonym before "talks" still names a side
+
+
+def test_a_second_count_joined_to_the_first_goes_to_the_same_side_and_people_of_a_side_go_back_to_it():
+    text = ("On 4 April 2031 the Kachin Independence Army and Myanmar exchanged captives: 18 members of the Myanmar Armed Forces "
+            "and six civilian drivers went free in exchange for 25 fighters of the KIA.")
+    (mention,) = mentions_of(text)
+    assert (mention.party_a, mention.party_b) == ("KIA", "MM")
+    assert fields(mention)["soldiers_to_b"] == {"18"} and fields(mention)["civilians_to_b"] == {"6"}
+    assert fields(mention)["soldiers_to_a"] == {"25"}
+
+
+def test_a_deal_under_which_people_were_freed_is_carried_out_and_an_earlier_ratio_with_its_month_is_its_own_record():
+    text = ("Posted 12 October 2031\n\nArmenia and Azerbaijan completed a deal on Friday under which 14 Armenian prisoners were "
+            "freed in exchange for 9 Azerbaijani prisoners. The 200-for-200 in June was far larger.")
+    completed = by_status(mentions_of(text), "completed")
+    assert [(m.event_date, fields(m)["returned_to_a"], fields(m)["returned_to_b"]) for m in completed] == [
+        (dt.date(2031, 10, 10), {"14"}, {"9"}), (dt.date(2031, 6, 1), {"200"}, {"200"})]
+    assert by_status(mentions_of(text), "agreed") == []

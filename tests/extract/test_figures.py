@@ -550,3 +550,14 @@ def test_billions_after_a_currency_sign_ages_before_when_and_family_and_security
     assert value_categories("There were 30 when the talks began.") == [(30, "other")]
     text = "Three daughters, 8.2M internally displaced, 61 deaths and five gendarmes were recorded."
     assert value_categories(text) == [(3, "children"), (8.2e6, "people"), (61, "people"), (5, "soldiers")]
+
+
+def test_members_of_an_army_or_an_armed_group_are_soldiers_and_civilian_before_a_people_noun_wins():
+    text = ("The army freed 27 members of the Kachin Independence Army, 8 members of the armed forces, 12 members of the ELN "
+            "and 4 civilian staffers; five members of the city council and 6 members of the police force also left.")
+    assert value_categories(text) == [(27, "soldiers"), (8, "soldiers"), (12, "soldiers"), (4, "civilians"), (5, "people"), (6, "people")]
+
+
+def test_a_part_of_a_restated_whole_takes_the_noun_after_its_verb_and_hired_fighters_and_guys_are_counted():
+    text = "Kyiv got 120 POWs back; three of the 120 are civilians. Two dozen mercenaries and 9 guys from his unit were swapped too."
+    assert value_categories(text) == [(120, "prisoners"), (3, "civilians"), (120, "prisoners"), (24, "soldiers"), (9, "men")]

@@ -114,6 +114,9 @@ def test_today_yesterday_and_tomorrow_resolve_against_the_articles_date():
     # A press release's dateline in parentheses (session 8).
     ("FOR IMMEDIATE RELEASE\n\nTitle\n\n(Riga, 3 March 2031) - The group said", dt.date(2031, 3, 3)),
     ("Title\n\nTEHRAN, 12 Aban 1410 (3 November 2031) (IRNA) - The spokesman said", dt.date(2031, 11, 3)),
+    # The same day in two calendars joined by words, after the place and a weekday (session 10).
+    ("Aden, Saba – Sunday, 9 Rajab 1453 AH, corresponding to 5 October 2031\n\nText.", dt.date(2031, 10, 5)),
+    ("DOHA, 2 Shawwal 1452 AH, equivalent to 13 February 2031 - Text.", dt.date(2031, 2, 13)),
 ])
 def test_published_date_from_a_dateline(head, published):
     assert find_published_date(head) == published
