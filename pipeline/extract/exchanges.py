@@ -79,6 +79,7 @@ _HELD_BY_AFTER = re.compile(rf"[^.;]{{0,60}}?\b(?:from|out\s+of)\s+(?P<holder>{_
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas)\s+|;\s+")
 _THE_EXCHANGE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]oday's)\s+(?:prisoner\s+)?(?:exchange|swap|handover)\b(?!s)")
 _RELEASE_NOUN = re.compile(r"\b(?:release|releases|handover)\s+of\b")
+_DEAL_STEP = re.compile(r"\b[Tt]he\s+(?:releases?|handovers?|transfers?)\b")
 _ONE_PERSON = re.compile(r"(?:a|an|one)\s+(?:[A-Za-z-]+\s+){0,2}(?:ally|man|woman|businessman|businesswoman|diplomat|agent|spy|citizen|national|"
                          r"pilot|soldier|journalist|officer|official|associate|financier|hacker|smuggler|dealer|prisoner|convict|operative|aide|"
                          r"student|researcher|academic|tourist|worker|activist|scientist)\b")  # "an Iranian former official"
@@ -133,6 +134,13 @@ _SINCE_EVENT_BEFORE = re.compile(r"\b[Ss]ince\b[^.;,]*$")  # "since Russia's ful
 # "since a ceasefire took effect last Sunday": the date of the clause's own event (not "held since May were freed on Friday")
 _SINCE_CLAUSE_BEFORE = re.compile(r"\b[Ss]ince\b[^.;,]{0,40}\b(?:took\s+effect|came\s+into\s+(?:force|effect)|went\s+into\s+effect|began|started|ended|broke\s+out|was\s+(?:signed|agreed|announced))\b[^.;,]{0,15}$")
 _EVENT_KINDS = ("main", "planned", "background", "agreed")  # the kinds of event word that tell of a real exchange
+# "MEMORANDUM OF UNDERSTANDING ON THE RELEASE AND EXCHANGE OF DETAINEES", "Agreement on the Exchange of Prisoners": a text
+# that is the deal itself, signed where its last lines say ("Done at Juba on ...", "Signed in Doha, 3 May 2031").
+_DEAL_TITLE = re.compile(r"\s*(?:[A-Za-z]+\s+){0,3}?(?:memorandum|agreement|accord|protocol)\b[^\n]{0,60}\b(?:on|for|concerning|regarding)\b[^\n]{0,40}\b(?:exchange|release|swap)", re.I)
+_SIGNED_AT = re.compile(r"\b(?:[Dd]one|[Ss]igned)\s+(?:at|in)\b[^.\n]{0,60}$")
+# "the agreement on the exchange", "MEMORANDUM ... ON THE RELEASE AND EXCHANGE": the exchange a deal is about
+_DEAL_NAMED_BEFORE = re.compile(r"\b(?:agreement|deal|memorandum|understanding|accord|protocol|arrangement)\s+(?:on|for|about|concerning|regarding)\s+"
+                                r"(?:the\s+)?(?:[a-z]+\s+and\s+)?$", re.I)
 _AGREE_BEFORE = re.compile(r"\bagree(?:d|s)?\s+(?:on\s+(?:[A-Z]\w+\s+)?|in\s+[A-Z]\w+\s+)?(?:to\s+)?(?:(?:a|an|the|new|another|further|prisoner|prisoners?|POW)\s+){0,3}$", re.I)
 _BASE_FORMS = frozenset({"release", "free", "hand", "return"})
 _WILL = re.compile(r"\b(?:will|would|is\s+to|are\s+to)\s+(?:\w+\s+)?(?:release|free|hand\s+over|return|receive)\b")
@@ -325,7 +333,7 @@ def _event_cues(sentence: Sentence, text: str) -> list[tuple[Found, str, bool]]:
             kind = "negated"
         elif _cue_phrases("hypothetical", text).any_within(before_start, m.start()):
             kind = "hypothetical"
-        elif "agree" in before and _AGREE_BEFORE.search(before):
+        elif "agree" in before and _AGREE_BEFORE.search(before) or _DEAL_NAMED_BEFORE.search(before):
             kind = "agreed"  # "the delegations agreed on Monday to exchange all wounded prisoners": a deal, not a handover
         elif _BACKGROUND.search(before):
             kind = "background"
@@ -715,7 +723,11 @@ def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMenti
             recipients, inferred = _recipients(r, fig)
             if len(recipients) == 1:
                 groups.setdefault(recipients[0], []).append((fig, inferred))
-        if fig.category not in COUNTED or fig.predicate not in HANDOVER_PREDICATES | {"agreed"} or fig.qualifier not in ("exact", "about") or fig.value_high is not None:
+        # "shall release 31 members of the Defence Forces and five (5) civilians held in Upper Nile": the verb of the count before
+        conjunct = joined is not None and len(joined[1]) == 1 and fig.party in (None, joined[0].party) \
+            and _NAMED_BODY_AND.fullmatch(r.text, joined[0].phrase_end, fig.start) is not None
+        handed = fig.predicate in HANDOVER_PREDICATES | {"agreed"} or conjunct and fig.predicate in (None, "held")
+        if fig.category not in COUNTED or not handed or fig.qualifier not in ("exact", "about") or fig.value_high is not None:
             continue
         if COUNTED[fig.category] == "returned_to" and _PART_OF.match(r.text, fig.end):
             continue  # "nine of the returning Ukrainians needed care": a part of a total, never the total
@@ -725,8 +737,7 @@ def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMenti
         if _CLAIM_LABEL.match(r.text, r.text.rfind("\n", 0, fig.start) + 1):
             continue  # a fact check's "CLAIM: a post says 300 ...": what someone asserts, not what happened
         recipients, inferred = _recipients(r, fig)
-        if not recipients and joined is not None and len(joined[1]) == 1 and fig.party in (None, joined[0].party) \
-                and _NAMED_BODY_AND.fullmatch(r.text, joined[0].phrase_end, fig.start):
+        if not recipients and conjunct:
             recipients, inferred = joined[1], True  # "the OLA released 61 members of the army and 9 civilian officials": one handover
         if not recipients and fig.party and fig.party not in r.sides:
             others.add(fig.party)
@@ -1113,7 +1124,10 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     cues = {i: [(m, kind) for m, kind, stage in typed if not stage] for i, typed in enumerate(all_cues)}
     has_event = any(kind in _EVENT_KINDS for typed in cues.values() for _, kind in typed)
     # A deal's terms may follow the sentence that names it: "The ceasefire took effect ... Under its first phase, 33 hostages are to be freed ..."
-    deal_sentences = [i for i, s in enumerate(sentences) if (deal_cue.search(s.text) or (i > 0 and deal_cue.search(sentences[i - 1].text) and future.search(s.text))) and any(
+    # A deal's own text ("MEMORANDUM OF UNDERSTANDING ON THE RELEASE AND EXCHANGE OF DETAINEES ... The First Party shall
+    # release ..."): every count it says shall be handed over is one of its terms.
+    deal_document = bool(sentences) and _DEAL_TITLE.match(sentences[0].text) is not None
+    deal_sentences = [i for i, s in enumerate(sentences) if (deal_document or deal_cue.search(s.text) or (i > 0 and deal_cue.search(sentences[i - 1].text) and future.search(s.text))) and any(
         s.start <= f.start < s.end and f.category in COUNTED and not _PART_OF.match(text, f.end) and (f.predicate == "agreed" or (f.predicate in HANDOVER_PREDICATES and (
             _told_as_future(text, s, f)))
                                                                   or _deal_total(text, f))
@@ -1126,7 +1140,9 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
         # people still to come is its next stage.
         for i, s in enumerate(sentences):
             release = _RELEASE_NOUN.search(text, s.start, s.end) if not cues[i] and "release" in s.text else None
-            if release and _cue_phrases("planned", text).any_within(s.start, s.end) and _PEOPLE.search(s.text):
+            if release is None and deal_document and not cues[i]:  # a deal's own text: "(a) The releases shall take place within 14 days"
+                release = _DEAL_STEP.search(text, s.start, s.end)
+            if release and _cue_phrases("planned", text).any_within(s.start, s.end) and (_PEOPLE.search(s.text) or deal_document):
                 cues[i] = [(release, "planned")]
     # "In exchange, the United States released ...": the sentence answers the ones before it, which tell what the other
     # side got back; they are read as part of the same handover.
@@ -1204,12 +1220,13 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     if deal_sentences:
         first = sentences[deal_sentences[0]]
         cue = deal_cue.search(first.text)
-        if cue is None:  # its terms follow the sentence naming the deal
-            first = sentences[deal_sentences[0] - 1]
+        if cue is None:  # its terms follow the sentence naming the deal, or the deal's title
+            first = sentences[0] if deal_document else sentences[deal_sentences[0] - 1]
             cue = deal_cue.search(first.text)
         deal = ExchangeMention(f"m{first.start + cue.start()}", "agreed", a, b, first.start + cue.start())
         deal.claims.append(Claim("status", "agreed", first.start + cue.start(), first.start + cue.end()))
         pair_side = "a"
+        terms: list[FigureMention] = []
         for fig in [f for f in figures if any(r.inside(i, f.start) for i in deal_sentences)]:
             if fig.kind == "pair":  # "N-for-M": one number for each side, which is which unsaid
                 if fig.predicate == "agreed":
@@ -1219,7 +1236,10 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
             elif _INCREMENT_BEFORE.search(text, max(0, fig.start - 12), fig.start):
                 continue  # "the Arakan Army will free another 40 soldiers": one more stage's part, never the deal's total
             elif fig.predicate == "agreed" or future.search(r.sentence_of(fig.start).text) or _deal_total(text, fig):
-                _add_counts(r, deal, [fig])
+                terms.append(fig)
+        _add_counts(r, deal, terms)  # together, so a count joined to the one before it by "and" goes where that one went
+        deal.claims[1:] = sorted(deal.claims[1:], key=lambda c: c.start)  # in the text's order, the pairs' among the others'
+        deal.figure_starts.sort()
         _add_named_people(r, deal, [(i, sentences[i].start, sentences[i].end) for i in deal_sentences])
         deal_context = sorted({j for i in deal_sentences for j in (i - 1, i, i + 1) if 0 <= j < len(sentences) and deal_cue.search(sentences[j].text)}
                               | {i - 1 for i in deal_sentences if i > 0})
@@ -1232,6 +1252,9 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
             m = _PLACE.search(s.text)
             if m and not deal.values("location") and not _names_a_country(m.group("place")):
                 deal.claims.append(Claim("location", m.group("place"), s.start + m.start("place"), s.start + m.end("place")))
+        for d in r.dates if deal_document and deal.event_date is None else ():  # "Done at Juba on this 6th day of October 2026"
+            if d.precision == "day" and _SIGNED_AT.search(text, max(0, d.start - 80), d.start):
+                _set_date(deal, d, reference_date, "past")
         if not any(c.field.startswith(("returned_to", "soldiers_to", "civilians_to")) for c in deal.claims):
             deal = None
     deal_mediations = [p for p in mediations if deal is not None and any(r.inside(i, p.start) for i in deal_context) and not in_segment(p.start)]

@@ -33,9 +33,9 @@ _PATTERN = re.compile(r"\b(?=[A-Z0-9]|(?:in|since|until|by|during|of|early|late|
     # "22.11.2025": day first, as European outlets write it (slashes stay unread: "11/12/2025" is either order)
     rf"(?P<dotted>\b(?P<dd>[0-3]?\d)\.(?P<dm>[01]?\d)\.(?P<dy>{_YEAR})(?![\d.]\d))",
     # A range of days ("April 6-12, 2026", "6–12 April 2026", "between 14 and 16 April") is read as its first day, with the
-    # range's month and year.
+    # range's month and year. "this 6th day of October 2026", a treaty's way, is a day like any other.
     rf"(?P<mdy>(?:(?P<wd1>{_WEEKDAY}),?\s+)?(?P<m1>{_MONTH})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)(?:\s*[-–]\s*[0-3]?\d(?!\d|:\d))?(?:,?\s+(?P<y1>{_YEAR})(?!\d))?)",
-    rf"(?P<dmy>(?:(?P<wd2>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-3]?\d|\s+(?:and|to)\s+[0-3]?\d(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR})(?!\d))?)",
+    rf"(?P<dmy>(?:(?P<wd2>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-3]?\d|\s+(?:and|to)\s+[0-3]?\d(?:st|nd|rd|th)?)?\s+(?:(?:day\s+)?of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR})(?!\d))?)",
     rf"(?P<my>\b(?P<m3>{_MONTH}),?\s+(?:of\s+)?(?P<y3>{_YEAR})(?!\d))",
     rf"(?P<yonly>\b{_YEAR_PREPOSITIONS}\s+(?P<y4>{_YEAR})(?![\d-]))",
     # "in October", no day and no year: the month of the year the text's own date gives (the latest one, for the past).

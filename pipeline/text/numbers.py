@@ -17,8 +17,11 @@ _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
-_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
-_DIGIT_SCALES = {"thousand": 1_000, "million": 1_000_000, "mln": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000,
+# "lakh" and "crore" are the scales of South Asian English: "1.5 lakh" is 150,000, "Rs 2 crore" 20,000,000.
+_SCALES = {"thousand": 1_000, "lakh": 100_000, "million": 1_000_000, "crore": 10_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000}
+_DIGIT_SCALES = {"thousand": 1_000, "lakh": 100_000, "crore": 10_000_000, "million": 1_000_000, "mln": 1_000_000,
+                 "billion": 1_000_000_000, "bn": 1_000_000_000,
                  "trillion": 1_000_000_000_000, "tn": 1_000_000_000_000, "k": 1_000, "m": 1_000_000, "b": 1_000_000_000}
 _FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
 DURATION_UNITS = ("hour", "day", "week", "month", "year")
@@ -111,6 +114,12 @@ _CORE_DIGITS = rf"(?>{_DIGITS})(?:\s+(?:{_SCALE_WORDS})\b|\s*(?:{_SCALE_ABBREVIA
 _CORE = re.compile(rf"{_CORE_DIGITS}|{_CORE_WORDS}", re.IGNORECASE)
 _BEFORE_NUMBER = frozenset("_.,:-")  # with letters and digits: a number never starts right after one ("COP29", "1,000")
 CURRENCY_SIGNS = frozenset("$€£¥₽₴₹")  # a number in digits after one is an amount of money: "£40,000", "$6 billion"
+# A currency written as a code or an abbreviation before the amount: "USD 20,000", "Rs 1.2 crore", "Tk 5 lakh".
+_CURRENCY_CODE_BEFORE = re.compile(r"(?<![\w.])(?:USD|EUR|GBP|CHF|JPY|CNY|RUB|UAH|INR|PKR|BDT|NPR|LKR|AED|SAR|QAR|KWD|OMR|TRY|IRR|ILS|NIS|EGP|NGN|KES|ZAR"
+                                   r"|SEK|NOK|DKK|PLN|CAD|AUD|Rs|Rs\.|Tk|Tk\.)\s?$")
+# "forty-two (42)", "42 (forty-two)": a legal text writes one number twice; the second, in parentheses, is no number of its own.
+_RESTATED_OPEN = re.compile(r"\s*\(\s*")
+_RESTATED_CLOSE = re.compile(r"\s*\)")
 
 
 @cache
@@ -228,9 +237,26 @@ def find_numbers(text: str) -> list[NumberMention]:
             read = _read_number(core, tail)
             if start and text[start - 1] in CURRENCY_SIGNS and read and read[0].kind == "number":
                 read = [read[0]._replace(start=start - 1, kind="money", unit="other")]  # the sign is part of it
+            elif first.isdigit() and read and read[0].kind == "number" and text[start - 1:start] in (" ", ".", "") \
+                    and _CURRENCY_CODE_BEFORE.search(text, max(0, start - 5), start):
+                read = [read[0]._replace(kind="money", unit="other")]
             found.extend(read)
             covered = max((n.end for n in read), default=tail.end())  # a tail read as no part of the number is read again
-    return found
+    return _without_restatements(text, found) if "(" in text else found
+
+
+def _without_restatements(text: str, found: list[NumberMention]) -> list[NumberMention]:
+    """'forty-two (42) members': one number, spanning both writings, so the noun after the parenthesis is its noun."""
+    kept: list[NumberMention] = []
+    for number in found:
+        previous = kept[-1] if kept else None
+        opened = previous is not None and _RESTATED_OPEN.fullmatch(text, previous.end, number.start)
+        closed = opened and _RESTATED_CLOSE.match(text, number.end)
+        if closed and previous.value == number.value and previous.kind == number.kind and previous.value_high is None:
+            kept[-1] = previous._replace(end=closed.end())
+            continue
+        kept.append(number)
+    return kept
 
 
 _WORD_AT = re.compile(r"[^\W\d_]+")

@@ -1004,3 +1004,16 @@ def test_a_deal_under_which_people_were_freed_is_carried_out_and_an_earlier_rati
     assert [(m.event_date, fields(m)["returned_to_a"], fields(m)["returned_to_b"]) for m in completed] == [
         (dt.date(2031, 10, 10), {"14"}, {"9"}), (dt.date(2031, 6, 1), {"200"}, {"200"})]
     assert by_status(mentions_of(text), "agreed") == []
+
+
+def test_the_text_of_a_deal_is_its_terms_signed_on_the_day_its_last_line_gives():
+    text = ("AGREEMENT ON THE EXCHANGE OF PRISONERS\n\nbetween the Government of Colombia and the ELN\n\n"
+            "Article 1\nThe Government of Colombia shall release twenty (20) members of the ELN.\n\n"
+            "Article 2\nThe ELN shall release eleven (11) members of the Colombian Army and two (2) civilians detained in Arauca.\n\n"
+            "Article 3\nThe transfers shall take place within ten (10) days.\n\n"
+            "Signed in Havana on this 3rd day of May 2031.")
+    agreed = by_status(mentions_of(text), "agreed")
+    assert [(m.party_a, m.party_b, m.event_date) for m in agreed] == [("CO", "ELN", dt.date(2031, 5, 3))]
+    assert fields(agreed[0])["soldiers_to_a"] == {"11"} and fields(agreed[0])["civilians_to_a"] == {"2"}
+    assert fields(agreed[0])["soldiers_to_b"] == {"20"}
+    assert len(by_status(mentions_of(text), "planned")) == 1 and by_status(mentions_of(text), "completed") == []

@@ -561,3 +561,8 @@ def test_members_of_an_army_or_an_armed_group_are_soldiers_and_civilian_before_a
 def test_a_part_of_a_restated_whole_takes_the_noun_after_its_verb_and_hired_fighters_and_guys_are_counted():
     text = "Kyiv got 120 POWs back; three of the 120 are civilians. Two dozen mercenaries and 9 guys from his unit were swapped too."
     assert value_categories(text) == [(120, "prisoners"), (3, "civilians"), (120, "prisoners"), (24, "soldiers"), (9, "men")]
+
+
+def test_keycap_list_marks_and_a_place_named_with_a_number_count_nothing():
+    text = "2️⃣ Homes in East 12 Kabupaten were hit.\n3️⃣ West 40 soldiers were freed."
+    assert value_categories(text) == [(40, "soldiers")]

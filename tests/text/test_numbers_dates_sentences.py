@@ -181,3 +181,16 @@ def test_a_line_broken_inside_a_sentence_does_not_end_it():
 def test_a_subtitles_timing_line_stays_apart_from_its_words():
     text = "7\n00:01:02,300 --> 00:01:05,900\nand the rest came home later."
     assert [s.text for s in split_sentences(text)][-1] == "and the rest came home later."
+
+
+def test_a_number_written_twice_is_one_number_and_south_asian_scales_and_currency_codes_are_read():
+    text = "It frees twelve (12) hostages, then 7 (seven) more; 2.5 lakh fled and Tk 3 crore was paid, with PKR 40,000 each."
+    assert [(text[n.start:n.end], n.value, n.kind) for n in find_numbers(text)] == [
+        ("twelve (12)", 12, "number"), ("7 (seven)", 7, "number"), ("2.5 lakh", 250_000, "number"),
+        ("3 crore", 30_000_000, "money"), ("40,000", 40_000, "money")]
+    assert [n.value for n in find_numbers("ten (11) guards")] == [10, 11]  # two different numbers stay two
+
+
+def test_a_treaty_day_of_the_month_is_a_date():
+    (mention,) = find_dates("Signed at Doha on this 3rd day of May 2031.")
+    assert (mention.year, mention.month, mention.day) == (2031, 5, 3)
