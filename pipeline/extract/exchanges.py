@@ -434,9 +434,8 @@ def _told_as_future(text: str, sentence: Sentence, figure: FigureMention) -> boo
     noun ("33 hostages to be released"); not one in a relative clause after it ("five Iranians, two of whom will stay")."""
     if _PAST_HANDOVER.match(text, figure.phrase_end):
         return False  # "a deal under which 38 ... were freed": the count's own verb tells it done
-    cue = None
-    for cue in _cue_pattern("future").finditer(text, sentence.start, figure.start):
-        pass
+    cues = list(_cue_pattern("future").finditer(text, sentence.start, figure.start))
+    cue = cues[-1] if cues else None
     if cue is not None and _PAST_HANDOVER.search(text, cue.end(), figure.start):
         cue = None  # "under which 38 ... were freed in exchange for 41 ...": done, for both counts
     return bool(cue or _FUTURE_AFTER.match(text, figure.phrase_end))

@@ -514,6 +514,9 @@ _MEMBER_NOUNS = frozenset({"members", "member"})
 _ARMED_BODY = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?P<name>(?:(?!police\b)[A-Za-z][\w'’-]*\s+){0,4}?(?:[Aa]rmy|[Aa]rmed\s+[Ff]orces|[Ff]orces?|[Gg]uard|[Mm]ilitia|[Nn]avy|[Bb]rigade|[Bb]attalion|[Rr]egiment)\b)?")
 
 
+_CAPITALIZED_RUN = re.compile(r"[A-Z][\w'’/-]*(?:\s+[A-Z][\w'’/-]*){0,4}")
+
+
 def _armed_body_after(text: str, end: int) -> bool:
     """Whether 'members' is followed by 'of' and an army, or an armed group the gazetteer names ('members of the ELN')."""
     m = _ARMED_BODY.match(text, end)
@@ -521,8 +524,10 @@ def _armed_body_after(text: str, end: int) -> bool:
         return False
     if m.group("name"):
         return True
-    mention = next(iter(find_parties(text[m.end():m.end() + 60])), None)
-    return mention is not None and mention.start == 0 and gazetteer()[mention.code].kind == "armed_group"
+    name = _CAPITALIZED_RUN.match(text, m.end())  # read word by word: find_parties on a slice would evict the text's own parties
+    words = name.group().split() if name else []
+    code = next((c for k in range(len(words), 0, -1) if (c := party_of_word(" ".join(words[:k]))) is not None), None)
+    return code is not None and gazetteer()[code].kind == "armed_group"
 
 
 def _unknown_plural(word: str) -> bool:
