@@ -109,6 +109,10 @@ _STATE_GIVER = re.compile(r"\b(?:[Tt]he\s+)?(?:[a-z]+\s+)?(?:(?P<state>governmen
                           r"(?:released|freed|handed\s+over|returned|release|free|hand\s+over|return|releases|frees|hands\s+over|returns)\s+(?:\w+\s+){0,3}$")
 _STATE_INSTITUTION = re.compile(r"[Tt]he\s+(?:[Gg]overnment|[Aa]rmy|[Mm]ilitary)\b")  # names no party: the state side, read in context
 _RECEIVER_BEFORE = re.compile(rf"(?P<receiver>{_PARTY_WORD}){_INSTITUTION}\s+(?:said\s+(?:on\s+\w+\s+)?(?:it|that\s+it)\s+)?(?:has\s+|had\s+|have\s+)?(?:received|receiving|got\s+back|getting\s+back|brought\s+home|brought\s+back|returned\s+home|welcomed\s+home|recovered|secured\s+the\s+release\s+of|won\s+the\s+release\s+of|obtained\s+the\s+release\s+of)\s+(?:\w+\s+){{0,3}}$")
+# "Russia got 150 of its own back", "Kyiv brought 90 soldiers home": the receiver, the count, then "back" or "home"
+_SPLIT_RECEIVER_BEFORE = re.compile(rf"(?P<receiver>{_PARTY_WORD}){_INSTITUTION}\s+(?:has\s+|had\s+|have\s+)?(?:got|gets|brought|brings|welcomed|welcomes|flew|flies)\s+(?:\w+\s+){{0,3}}$")
+_BACK_HOME_AFTER = re.compile(r"\s+(?:back|home)\b")
+_RATE_AFTER = re.compile(r"\s+(?:for|per)\s+(?:every|each)\s+(?!side\b)")  # not "for each side": that is each side's count
 # Words before a deal's date; not when the date is when the deal began ("the ceasefire deal that began on January 19").
 _DEAL_DATE_CONTEXT = re.compile(r"\b(?:talks|negotiations|meeting|summit|agreement|deal|agreed|signed|reached)\b"
                                 r"(?![^.]*\b(?:began|begun|begins|started|starts|took\s+effect|takes\s+effect|came\s+into\s+(?:force|effect)|went\s+into\s+(?:force|effect))\b)"
@@ -545,6 +549,9 @@ def _recipients(r: _Reading, figure: FigureMention, by_noun: bool = True, by_ans
                 code = _state_side(sides)
             if code in sides:
                 return (_other_side(sides, code) if giver else [code]), True
+    split = _SPLIT_RECEIVER_BEFORE.search(window) if _BACK_HOME_AFTER.match(text, figure.phrase_end) else None
+    if split and _party_of_phrase(split.group("receiver")) in sides:  # "Russia got 150 of its own back"
+        return [_party_of_phrase(split.group("receiver"))], True
     both_ways = _GAVE_AND_GOT.search(text, sentence.start, figure.start)
     if both_ways and _party_of_phrase(both_ways.group("party")) in sides:  # "Kyrgyzstan handed over four ... and received three"
         return [_party_of_phrase(both_ways.group("party"))], True
@@ -728,6 +735,8 @@ def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMenti
         handed = fig.predicate in HANDOVER_PREDICATES | {"agreed"} or conjunct and fig.predicate in (None, "held")
         if fig.category not in COUNTED or not handed or fig.qualifier not in ("exact", "about") or fig.value_high is not None:
             continue
+        if _RATE_AFTER.match(r.text, fig.phrase_end):
+            continue  # "30 Palestinian prisoners for every hostage freed": a rate, no one's total
         if COUNTED[fig.category] == "returned_to" and _PART_OF.match(r.text, fig.end):
             continue  # "nine of the returning Ukrainians needed care": a part of a total, never the total
         if _CUMULATIVE_AFTER.match(r.text, fig.end) or _CUMULATIVE_OPENING.match(r.text, r.sentence_of(fig.start).start, fig.start) \

@@ -59,7 +59,7 @@ _OF_ITS_OWN = re.compile(r"\s+of\s+(?:its|their|our|his|her)\s+own(?=\s*[,.;:)]|
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:each|every|any|no|which|this|that)\s+$", re.IGNORECASE)  # "Each one took weeks"
 _BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-*•–—·][ \t]+$")
 # "the total number of captives freed ... to more than 1,200", "put the number of their soldiers held at between 3,000 and 5,000"
-_NUMBER_OF_BEFORE = re.compile(r"\bnumber\s+of\s+(?P<words>(?:[a-z-]+\s+){0,2}[a-z-]+)\b[^.;:\d]{0,80}?\b(?:to|at|is|was|stands\s+at|stood\s+at|reached|as)\s+(?:[a-z]+\s+){0,2}$")
+_NUMBER_OF_BEFORE = re.compile(r"\bnumber\s+of\s+(?P<words>(?:[a-z-]+\s+){0,2}[a-z-]+)\b(?:[^.;:\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,80}?\b(?:to|at|is|was|stands\s+at|stood\s+at|reached|as)\s+(?:[a-z]+\s+){0,2}$")
 # "Air defences shot down 87 drones; 25 were lost": a bare number opening a clause counts what the clause before counted.
 _OF_THE_WHOLE_BEFORE = re.compile(r"\b[Oo]f\s+(?:the|these|those)\s+(?P<whole>\d[\d,]*)(?:\s+[a-z]+){0,2},\s+(?:[a-z]+\s+){0,3}$")  # "Of the 200 (prisoners), 120 ..."
 _SUBJECT_START = re.compile(r"[\"“]?(?:(?:Only|Just|Some|About|Nearly|Almost|Another|All|But|And|So\s+far,?|Of\s+those,?)\s+)?(?:[a-z]+\s+)?", re.IGNORECASE)
@@ -564,8 +564,10 @@ def _noun_follows(text: str, words: list[re.Match], i: int) -> bool:
 def _qualifier(text: str, number: NumberMention) -> str:
     if number.vague:
         return "vague"
-    if text[number.end - 1] == "+" or text.endswith("-plus", number.start, number.end):
-        return "more_than"  # "600+ bodies", "a 40-plus-year sentence"
+    if text[number.end - 1] == "+" or text.endswith(("-plus", "-odd"), number.start, number.end):
+        return "more_than"  # "600+ bodies", "a 40-plus-year sentence", "2,000-odd days"
+    if text.endswith(("c.", "ca."), max(0, number.start - 3), number.start):
+        return "about"  # "c.20", circa, written tight (the numbers reader only starts a number there after such a mark)
     window_start = max(0, number.start - 25)
     before = text[window_start:number.start]
     if before[-1:] in _HEDGE_SIGNS and before[-1:]:
@@ -594,6 +596,11 @@ def _qualifier(text: str, number: NumberMention) -> str:
     return "exact"
 
 
+# A verb before the count and "home"/"back" right after its noun: the people came home. Not "stayed home", "held back".
+_HOME_AFTER_NOUN = re.compile(r"\s+(?:home|back)\b(?!\s+(?:in|on|at|when|then|and\s+forth)\b)")
+_BRINGING_BEFORE = re.compile(r"\b(?:got|gets|get|getting|carried|carries|carrying|took|takes|taking|flew|flies|flying|bused|bussed|ferried|welcomed|welcomes|drove|brought|brings)\s+(?:\w+\s+){0,2}$", re.I)
+
+
 def _predicate(text: str, number: NumberMention, np_end: int, sentence: Sentence, predicates: _Predicates) -> tuple[str | None, str | None]:
     """(predicate, side where it was found: 'after' the counted noun or 'before' the number)."""
     if text.find("for", max(sentence.start, number.start - 30), number.start) >= 0 and _in_exchange_for().search(text, max(sentence.start, number.start - 30), number.start):
@@ -620,6 +627,9 @@ def _predicate(text: str, number: NumberMention, np_end: int, sentence: Sentence
         if following and following.group(1).lower() in categories():
             continue  # "175 servicemen and 22 seriously wounded soldiers returned": an adjective of the next count's noun
         found.append((start - np_end, predicate))
+    if not found and ("home" in after_text[:6] or "back" in after_text[:6]) and _HOME_AFTER_NOUN.match(text, np_end) \
+            and _BRINGING_BEFORE.search(text, max(sentence.start, number.start - 25), number.start):
+        return "returned", "after"  # "they carried 157 Ukrainians home", "Russia got 150 of its own back"
     clause_start = max([sentence.start] + [text.rfind(c, sentence.start, number.start) + 1 for c in ";:"])
     found_before = predicates.within("before", max(clause_start, number.start - 60), number.start)
     if found:
@@ -765,7 +775,8 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
                 category, party = antecedent.category, party or antecedent.party
             elif antecedent and _DEFINITE_BEFORE.search(text, max(0, number.start - 30), number.start):
                 category, party = antecedent.category, party or antecedent.party  # "the remaining three": named before
-            elif (linked or compared or elided or _OF_THEM_VERB.match(text, number.end)) and previous.category not in DURATIONS | {"other", "percent"}:
+            elif (linked or compared or elided or _OF_THEM_VERB.match(text, number.end)) and previous is not None \
+                    and previous.category not in DURATIONS | {"other", "percent"}:  # ("20 of them." may open a text: nothing before it)
                 category = previous.category  # also "70 of them were deported": a part of what was counted before
             elif number.kind == "number" and (noun := _NOUN_THEN_TOTAL.search(text, max(sentence.start, number.start - 60), number.start)) \
                     and _IN_ALL_AFTER.match(text, number.end) and categories().get(noun.group("noun").lower()) not in (None, *DURATIONS):

@@ -22,6 +22,7 @@ _DATELINE = re.compile(r"^(?:[A-Z][A-Za-z ./’'-]{1,40}(?:,\s*[A-Z][A-Za-z .-]{
 
 # Only capitalized words and separators, as a dateline's place and outlet: no headline verb, number or lower-case word.
 _TIME_OF_DAY = re.compile(r"\s*[,|·-]?\s*\d{1,2}[:.]\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,4}))?\s*")  # "February 5, 2025 11:48 AM"
+_PLACE_AFTER_DATE = re.compile(r"\s*[|·—–-]\s*[A-Z][A-Z .’'-]{1,40}")  # "Nov 28th 2026 | KYIV": a magazine's date line, then its place
 _BY = re.compile(r"\s*[Bb]y\s+[A-Z]")  # "By BBC News staff, 28 March 2025"
 _BYLINE_SEPARATOR = re.compile(r"\s[—–|·-]\s*$")
 # "25 Tir 1404 (16 July 2025)", "3 Jumada al-Akhirah 1448 AH, corresponding to 13 November 2026": what joins a date of
@@ -92,7 +93,7 @@ def find_published_date(text: str) -> dt.date | None:
             return dt.date(last.year, last.month, last.day)
         only = find_dates(line.strip())
         rest = line.strip()[only[0].end:] if only else ""
-        if only and only[0].start == 0 and (not rest or _TIME_OF_DAY.fullmatch(rest)) and only[0].precision == "day" and only[0].year:
+        if only and only[0].start == 0 and (not rest or _TIME_OF_DAY.fullmatch(rest) or _PLACE_AFTER_DATE.fullmatch(rest)) and only[0].precision == "day" and only[0].year:
             return dt.date(only[0].year, only[0].month, only[0].day)
     if yearless is not None:  # "MOSCOW, Aug. 24 (Xinhua) --" ... "Editor: Liu Wen 2023-08-24 21:15:02": the same day, with its year
         same_day = [d for d in find_dates(text) if d.precision == "day" and d.year is not None and (d.month, d.day) == (yearless.month, yearless.day)]

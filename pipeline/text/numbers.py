@@ -112,6 +112,7 @@ def _vague_amounts() -> dict[str, float]:
 _CORE_WORDS = rf"(?:{_WORDS})\b"
 _CORE_DIGITS = rf"(?>{_DIGITS})(?:\s+(?:{_SCALE_WORDS})\b|\s*(?:{_SCALE_ABBREVIATIONS})\b|{_TIGHT_SCALE})?"
 _CORE = re.compile(rf"{_CORE_DIGITS}|{_CORE_WORDS}", re.IGNORECASE)
+_CIRCA = re.compile(r"(?<![\w.])(?:c|ca)\.$")  # "c.20", "ca.1,500": circa, written tight
 _BEFORE_NUMBER = frozenset("_.,:-")  # with letters and digits: a number never starts right after one ("COP29", "1,000")
 CURRENCY_SIGNS = frozenset("$€£¥₽₴₹")  # a number in digits after one is an amount of money: "£40,000", "$6 billion"
 # A currency written as a code or an abbreviation before the amount: "USD 20,000", "Rs 1.2 crore", "Tk 5 lakh".
@@ -131,12 +132,13 @@ def _tails() -> tuple[re.Pattern, re.Pattern]:
     compound = rf"(?P<compound>-(?!(?:{_NUMWORD}|for|odd)\b)(?P<cname>[a-z]+))(?![\w-])"
     plain = r"(?P<num>)(?![\w]|-(?!for\b))"
     and_a_half = r"(?P<andhalf>\s+and\s+a\s+half\b)"  # "two and a half years", "3 and a half months"
+    odd = r"(?P<odd>-odd)(?![\w-])"  # "2,000-odd days", "twenty-odd men": a little over the number
     after_digits = [pair, r"(?P<drange>[ \t]*(?:-|–|—)[ \t]*(?P<d2>(?>" + _DIGITS + r")))(?![\w-])",  # not across lines: "2025\n- 6 Armenians"
                     r"(?P<torange>\s+to\s+(?P<t2>(?>" + _DIGITS + r")))(?![\w-]|[.,]\d)", unit,
-                    r"(?P<percent>\s*(?:%|percent\b|per\s+cent\b))", r"(?P<plus>\+|-plus\b)(?![\w+])", and_a_half, compound, plain,
+                    r"(?P<percent>\s*(?:%|percent\b|per\s+cent\b))", r"(?P<plus>\+|-plus\b)(?![\w+])", and_a_half, odd, compound, plain,
                     r"(?P<measure>(?-i:kg|kgs|km|kms|cm|mm|lb|lbs)\b)"]  # "20kg", "40km": a measure, written tight
     word_range = rf"(?P<wrange>\s+(?:to|or)\s+(?P<w2>{_CORE_WORDS}))(?![\w-])"  # "four to six weeks", "two or three days"
-    after_words = [pair, word_range, unit, rf"(?P<fraction>[\s-](?P<fden>{'|'.join(_FRACTIONS)})\b)", and_a_half, compound, plain]
+    after_words = [pair, word_range, unit, rf"(?P<fraction>[\s-](?P<fden>{'|'.join(_FRACTIONS)})\b)", and_a_half, odd, compound, plain]
     return tuple(re.compile("|".join(alternatives), re.IGNORECASE) for alternatives in (after_digits, after_words))
 
 
@@ -195,8 +197,8 @@ def _candidate_starts(text: str) -> list[int]:
     for phrase, start, end in index.occurrences(low, ordered=False):
         word = index.phrases[phrase]
         if start > 0 and (low[start - 1].isalnum() or low[start - 1] in _BEFORE_NUMBER
-                          or low[start - 1] in CURRENCY_SIGNS and not word[0].isdigit()):
-            continue  # inside a word or a number ("often", "COP29", "1,000")
+                          or low[start - 1] in CURRENCY_SIGNS and not word[0].isdigit()) and not (word[0].isdigit() and _CIRCA.search(low, 0, start)):
+            continue  # inside a word or a number ("often", "COP29", "1,000"); not "c.20", circa 20
         if word[0].isdigit():
             starts.append(start)
         elif word[-1] in " -":

@@ -1017,3 +1017,15 @@ def test_the_text_of_a_deal_is_its_terms_signed_on_the_day_its_last_line_gives()
     assert fields(agreed[0])["soldiers_to_a"] == {"11"} and fields(agreed[0])["civilians_to_a"] == {"2"}
     assert fields(agreed[0])["soldiers_to_b"] == {"20"}
     assert len(by_status(mentions_of(text), "planned")) == 1 and by_status(mentions_of(text), "completed") == []
+
+
+def test_a_rate_is_no_count_a_deal_that_provided_for_releases_is_dated_apart_and_a_split_receiver_gets_its_people():
+    text = ("Published 9 June 2031\n\nThe exchange took place on 8 June 2031: Hamas freed six hostages, and Israel released 25 "
+            "Palestinian prisoners for every hostage freed. It followed a truce agreed in Doha on 1 June 2031, whose first phase "
+            "provided for the release of the six hostages in return for 150 prisoners.")
+    completed, agreed = by_status(mentions_of(text), "completed"), by_status(mentions_of(text), "agreed")
+    assert [m.event_date for m in completed] == [dt.date(2031, 6, 8)] and [m.event_date for m in agreed] == [dt.date(2031, 6, 1)]
+    assert "25" not in fields(completed[0]).get("returned_to_a", set())
+    text = "Published 4 May 2031\n\nOn 3 May 2031 Russia and Ukraine swapped prisoners. Kyiv got 120 of its soldiers back."
+    (mention,) = mentions_of(text)
+    assert fields(mention)["soldiers_to_b"] == {"120"}

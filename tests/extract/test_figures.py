@@ -566,3 +566,17 @@ def test_a_part_of_a_restated_whole_takes_the_noun_after_its_verb_and_hired_figh
 def test_keycap_list_marks_and_a_place_named_with_a_number_count_nothing():
     text = "2️⃣ Homes in East 12 Kabupaten were hit.\n3️⃣ West 40 soldiers were freed."
     assert value_categories(text) == [(40, "soldiers")]
+
+
+def test_idiomatic_hedges_set_the_qualifier_and_a_count_of_them_may_open_a_text():
+    text = "Kyiv says Minsk holds north of 900 of its citizens, nigh on 70 journalists and the better part of 300 students; c.15 more."
+    assert [(f.value, f.qualifier) for f in extract_figures(text)] == [(900, "more_than"), (70, "nearly"), (300, "nearly"), (15, "about")]
+    assert [(f.value, f.qualifier) for f in extract_figures("Some 500-odd days passed.")] == [(500, "more_than")]
+    assert value_categories("Nine of them, the army said, were freed.") == [(9, "other")]
+    text = "The number of civilians freed since March 2022 has risen to upwards of 1,400."
+    assert value_categories(text) == [(1400, "civilians")]
+
+
+def test_a_verb_before_and_home_or_back_after_the_noun_tell_a_return():
+    text = "The trucks took 64 Georgians home. Abkhazia got 21 of its own back. Some 30 soldiers stayed home."
+    assert [(f.value, f.predicate) for f in extract_figures(text)] == [(64, "returned"), (21, "returned"), (30, None)]

@@ -114,6 +114,8 @@ def test_today_yesterday_and_tomorrow_resolve_against_the_articles_date():
     # A press release's dateline in parentheses (session 8).
     ("FOR IMMEDIATE RELEASE\n\nTitle\n\n(Riga, 3 March 2031) - The group said", dt.date(2031, 3, 3)),
     ("Title\n\nTEHRAN, 12 Aban 1410 (3 November 2031) (IRNA) - The spokesman said", dt.date(2031, 11, 3)),
+    # A magazine's date line with its place after a bar (session 10).
+    ("The price of return\n\nMar 3rd 2031 | BAKU\n\nText.", dt.date(2031, 3, 3)),
     # The same day in two calendars joined by words, after the place and a weekday (session 10).
     ("Aden, Saba – Sunday, 9 Rajab 1453 AH, corresponding to 5 October 2031\n\nText.", dt.date(2031, 10, 5)),
     ("DOHA, 2 Shawwal 1452 AH, equivalent to 13 February 2031 - Text.", dt.date(2031, 2, 13)),
@@ -194,3 +196,9 @@ def test_a_number_written_twice_is_one_number_and_south_asian_scales_and_currenc
 def test_a_treaty_day_of_the_month_is_a_date():
     (mention,) = find_dates("Signed at Doha on this 3rd day of May 2031.")
     assert (mention.year, mention.month, mention.day) == (2031, 5, 3)
+
+
+def test_odd_tails_a_tight_circa_and_a_score_are_numbers():
+    text = "Some 300-odd men, thirty-odd women, c.40 guards and a score of boys; not sec.5 or abc.6."
+    assert [(text[n.start:n.end], n.value) for n in find_numbers(text)] == [
+        ("300-odd", 300), ("thirty-odd", 30), ("40", 40), ("a score", 20)]
