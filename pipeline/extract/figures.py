@@ -19,7 +19,7 @@ from pipeline.extract.parties import PartyMention, find_parties, main_sides, par
 from pipeline.extract.parties import parties as gazetteer
 from pipeline.lexicons import load, phrase_alternation
 from pipeline.text.dates import OTHER_CALENDAR_DATE, find_dates
-from pipeline.text.numbers import NumberMention, categories, find_numbers, parse_number, words_to_number
+from pipeline.text.numbers import NumberMention, categories, find_numbers, parse_number, words_to_number, written_circa
 from pipeline.text.phrases import PhraseIndex, WholePhrases
 from pipeline.text.sentences import Sentence, split_sentences
 
@@ -283,13 +283,9 @@ def _not_count_spans(text: str) -> list[tuple[int, int]]:
         spans += [(max(0, m.start() - 1), m.end() - 1) for m in _COUNTER_LINE.finditer("\n" + text)]
     if "-->" in text:
         spans += [m.span() for m in _SUBTITLE_CUE.finditer(text)]
-    for compass in ("North ", "South ", "East ", "West "):  # the pattern tried only where its word is: a scan cost 4% of figures
-        at = text.find(compass)
-        while at >= 0:
-            m = _COMPASS_NAME.match(text, at)
-            if m and not (at and text[at - 1].isalnum()) and m.group("name").lower() not in categories() and party_of_word(m.group("name")) is None:
-                spans.append(m.span("number"))
-            at = text.find(compass, at + 1)
+    # the pattern tried only where a compass word is: scanning every position cost 4% of figures
+    spans += [m.span("number") for m in _matches_at_words(text, text, ("North ", "South ", "East ", "West "), _COMPASS_NAME)
+              if m.group("name").lower() not in categories() and party_of_word(m.group("name")) is None]
     if " 14" in text or " 13" in text:
         spans += [m.span() for m in OTHER_CALENDAR_DATE.finditer(text)]
     slash = text.find("/")
@@ -304,15 +300,20 @@ def _not_count_spans(text: str) -> list[tuple[int, int]]:
                 slash = text.find("/", m.end())
                 continue
         slash = text.find("/", slash + 1)
-    low = text.lower()  # a case-blind pattern scan costs about a millisecond per article: find the words as plain text
-    for word in _PHONE_WORD_LIST:
-        at = low.find(word)
-        while at >= 0:
-            m = _PHONE_AFTER_WORD.match(text, at)  # the number pattern tried only where a telephone word is
-            if m and not (at and low[at - 1].isalnum()):
-                spans.append(m.span())
-            at = low.find(word, at + 1)
+    # a case-blind pattern scan costs about a millisecond per article: find the telephone words as plain text
+    spans += [m.span() for m in _matches_at_words(text, text.lower(), _PHONE_WORD_LIST, _PHONE_AFTER_WORD)]
     return spans
+
+
+def _matches_at_words(text: str, haystack: str, words, pattern: re.Pattern):
+    """Matches of `pattern` in `text` tried only where one of `words` starts a word of `haystack` (the text, maybe lowered)."""
+    for word in words:
+        at = haystack.find(word)
+        while at >= 0:
+            m = pattern.match(text, at)
+            if m and not (at and haystack[at - 1].isalnum()):
+                yield m
+            at = haystack.find(word, at + 1)
 
 
 @cache
@@ -566,8 +567,8 @@ def _qualifier(text: str, number: NumberMention) -> str:
         return "vague"
     if text[number.end - 1] == "+" or text.endswith(("-plus", "-odd"), number.start, number.end):
         return "more_than"  # "600+ bodies", "a 40-plus-year sentence", "2,000-odd days"
-    if text.endswith(("c.", "ca."), max(0, number.start - 3), number.start):
-        return "about"  # "c.20", circa, written tight (the numbers reader only starts a number there after such a mark)
+    if written_circa(text, number.start):
+        return "about"  # "c.20", circa, written tight
     window_start = max(0, number.start - 25)
     before = text[window_start:number.start]
     if before[-1:] in _HEDGE_SIGNS and before[-1:]:

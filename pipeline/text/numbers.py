@@ -197,7 +197,7 @@ def _candidate_starts(text: str) -> list[int]:
     for phrase, start, end in index.occurrences(low, ordered=False):
         word = index.phrases[phrase]
         if start > 0 and (low[start - 1].isalnum() or low[start - 1] in _BEFORE_NUMBER
-                          or low[start - 1] in CURRENCY_SIGNS and not word[0].isdigit()) and not (word[0].isdigit() and low[start - 1] == "." and _CIRCA.search(low, max(0, start - 3), start)):
+                          or low[start - 1] in CURRENCY_SIGNS and not word[0].isdigit()) and not (word[0].isdigit() and written_circa(low, start)):
             continue  # inside a word or a number ("often", "COP29", "1,000"); not "c.20", circa 20
         if word[0].isdigit():
             starts.append(start)
@@ -207,6 +207,11 @@ def _candidate_starts(text: str) -> list[int]:
         elif end == len(low) or not low[end].isalnum():
             starts.append(start)
     return sorted(set(starts))
+
+
+def written_circa(text: str, start: int) -> bool:
+    """Whether 'c.' or 'ca.' stands tight before the number at `start` ("c.20"): circa."""
+    return text[start - 1:start] == "." and _CIRCA.search(text, max(0, start - 3), start) is not None
 
 
 def find_numbers(text: str) -> list[NumberMention]:
