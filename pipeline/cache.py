@@ -22,6 +22,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Callable
 
+from pipeline.memory import bulk_objects
+
 PACKAGE = Path(__file__).resolve().parent
 CODE_FOLDERS = ("text", "extract", "lexicons")
 JOURNAL = "entries.journal"
@@ -73,7 +75,8 @@ class DocumentCache:
 
     def map(self, keys: list[str], compute: Callable[[list[int]], list[Any]]) -> list[Any]:
         """Values for all keys: cached ones read, the others computed together (by position) and stored."""
-        values: list[Any] = [self._get(key) for key in keys]
+        with bulk_objects():
+            values: list[Any] = [self._get(key) for key in keys]
         todo = [i for i, value in enumerate(values) if value is _MISSING]
         computed = compute(todo) if todo else []
         for i, value in zip(todo, computed):

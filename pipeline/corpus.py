@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from pipeline.memory import bulk_objects
 from pipeline.text.decode import DEFAULT_MAX_BYTES, Decoded, decode_document, too_large
 
 
@@ -68,6 +69,11 @@ def read_corpus(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES, selected: Call
     folder = Path(folder)
     if not folder.is_dir():
         raise FileNotFoundError(f"input folder {folder} does not exist: create it or set EXCHANGES_SEEDS_DIR to a folder of .txt articles")
+    with bulk_objects():
+        return _read_folder(folder, max_bytes, selected)
+
+
+def _read_folder(folder: Path, max_bytes: int, selected: Callable[[str], bool] | None) -> list[RawDocument]:
     by_id: dict[str, tuple[list[str], bytes, Decoded | None]] = {}
     for relative in list_input_files(folder):
         if selected is not None and not selected(relative):

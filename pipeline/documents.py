@@ -12,6 +12,7 @@ from pipeline.cache import DocumentCache
 from pipeline.curate.reconcile import SourcedMention
 from pipeline.extract.exchanges import ExchangeMention, extract_exchanges
 from pipeline.extract.figures import FigureMention, extract_figures
+from pipeline.memory import bulk_objects
 from pipeline.parallel import map_documents
 from pipeline.text.normalize import normalize
 
@@ -43,6 +44,8 @@ def mentions_of_documents(cache_folder: Path | None, documents: list[dict]) -> t
     found = cache.map([d["source_id"] for d in documents], lambda todo: map_documents(
         _mentions_of, [(documents[i]["text"], documents[i]["published_date"]) for i in todo]))
     columns = ("source_id", *FigureMention._fields)
-    figures = [dict(zip(columns, (doc["source_id"], *f))) for doc, (doc_figures, _) in zip(documents, found) for f in doc_figures]
-    mentions = [SourcedMention(doc["source_id"], ExchangeMention.unpacked(m)) for doc, (_, doc_mentions) in zip(documents, found) for m in doc_mentions]
+    with bulk_objects():
+        figures = [dict(zip(columns, (doc["source_id"], *f))) for doc, (doc_figures, _) in zip(documents, found) for f in doc_figures]
+        mentions = [SourcedMention(doc["source_id"], ExchangeMention.unpacked(m)) for doc, (_, doc_mentions) in zip(documents, found)
+                    for m in doc_mentions]
     return figures, mentions, cache

@@ -64,3 +64,18 @@ def test_mentions_read_back_from_the_cache_equal_the_ones_computed(tmp_path):
                                       [Claim("returned_to_a", "41", 1, 3, True)], ["TR"], "parent", [12])
     assert len(every_field_set.packed()) == len(fields(ExchangeMention))  # a new field must be packed too
     assert ExchangeMention.unpacked(every_field_set.packed()) == every_field_set
+
+
+def test_exchange_mentions_survive_pickling_as_step_outputs():
+    """Step outputs are pickled in their packed form; what comes back must equal what went in, nested inside a SourcedMention."""
+    import datetime as dt
+    import pickle
+
+    from pipeline.curate.reconcile import SourcedMention
+    from pipeline.extract.exchanges import Claim, ExchangeMention
+
+    mention = ExchangeMention("deal@3", "agreed", "AM", "AZ", 3, dt.date(2029, 12, 7), "day", False, True,
+                              [Claim("returned_to_b", "32", 10, 12), Claim("mediators", "US", 40, 53, True)], ["IR"], None, [10])
+    back = pickle.loads(pickle.dumps([SourcedMention("c3", mention)], protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == [SourcedMention("c3", mention)]
+    assert back[0].mention.claims[1].inferred is True and back[0].mention.date_contradicted is True

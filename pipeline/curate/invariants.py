@@ -44,8 +44,8 @@ def _missing(table: str, column: str, keys: pd.Series, values: pd.Series, known:
     A set lookup per value: `Series.isin` on Arrow-backed strings converts the whole set
     on every call, which cost seconds on tables of hundreds of thousands of rows.
     """
-    known = known | set(allow)
-    bad = pd.Series([v not in known and not pd.isna(v) for v in values.tolist()], index=values.index, dtype=bool)
+    known = known | set(allow)  # below, `is not None` first: most missing values are None, and pd.isna is slow on scalars
+    bad = pd.Series([v not in known and v is not None and not pd.isna(v) for v in values.tolist()], index=values.index, dtype=bool)
     return pd.DataFrame({"table": table, "column": column, "row": keys[bad].astype(str), "missing": values[bad].astype(str)})
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from pipeline.memory import bulk_objects
 from pipeline.curate.reconcile import COUNT_FIELDS, LayoutCache, Reconciled, SourcedMention, reconcile
 from schemas.claims import CLAIM_FIELDS, CURATOR
 
@@ -53,6 +54,12 @@ def _typed(field: str, value):
 
 def reconcile_with_overrides(mentions: list[SourcedMention], duplicate_of: dict, entries: list[dict],
                              layouts: LayoutCache | None = None) -> tuple[Reconciled, list[OverrideReport]]:
+    with bulk_objects():
+        return _reconcile_with_overrides(mentions, duplicate_of, entries, layouts)
+
+
+def _reconcile_with_overrides(mentions: list[SourcedMention], duplicate_of: dict, entries: list[dict],
+                              layouts: LayoutCache | None) -> tuple[Reconciled, list[OverrideReport]]:
     first = reconcile(mentions, duplicate_of, layouts=layouts)
     members: dict[str, set[tuple[str, str]]] = {}
     for key, exchange_id in first.exchange_of_mention.items():

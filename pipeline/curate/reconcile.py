@@ -38,6 +38,9 @@ class SourcedMention:
     source_id: str
     mention: ExchangeMention
 
+    def __reduce__(self):  # a plain call: frozen dataclasses unpickle through object.__setattr__, field by field
+        return (SourcedMention, (self.source_id, self.mention))
+
 
 def stated_counts(mention: ExchangeMention) -> dict[str, set[int]]:
     counts: dict[str, set[int]] = {}

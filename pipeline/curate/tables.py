@@ -5,21 +5,23 @@ from __future__ import annotations
 import pandas as pd
 
 from pipeline.extract.parties import parties as party_gazetteer
+from pipeline.memory import bulk_objects
 
 
 def source_rows(raw_documents: list[dict], normalized: dict[str, dict], duplicate_of: dict[str, str]) -> list[dict]:
-    rows = []
-    for doc in raw_documents:
-        norm = normalized.get(doc["source_id"])
-        rows.append({
-            "source_id": doc["source_id"], "path": doc["paths"][0], "paths": list(doc["paths"]), "status": doc["status"],
-            "duplicate_of": duplicate_of.get(doc["source_id"]), "reject_reason": doc["reject_reason"],
-            "title": norm["title"] if norm else None, "published_date": norm["published_date"] if norm else None,
-            "encoding": doc["encoding"], "raw_text": doc["raw_text"], "text": norm["text"] if norm else None,
-            "spin_score": norm["spin_score"] if norm else 0.0, "is_spun": bool(norm and norm["is_spun"]),
-            "n_repairs": len(norm["repairs"]) if norm else 0,
-        })
-    return rows
+    with bulk_objects():
+        return [_source_row(doc, normalized.get(doc["source_id"]), duplicate_of) for doc in raw_documents]
+
+
+def _source_row(doc: dict, norm: dict | None, duplicate_of: dict[str, str]) -> dict:
+    return {
+        "source_id": doc["source_id"], "path": doc["paths"][0], "paths": list(doc["paths"]), "status": doc["status"],
+        "duplicate_of": duplicate_of.get(doc["source_id"]), "reject_reason": doc["reject_reason"],
+        "title": norm["title"] if norm else None, "published_date": norm["published_date"] if norm else None,
+        "encoding": doc["encoding"], "raw_text": doc["raw_text"], "text": norm["text"] if norm else None,
+        "spin_score": norm["spin_score"] if norm else 0.0, "is_spun": bool(norm and norm["is_spun"]),
+        "n_repairs": len(norm["repairs"]) if norm else 0,
+    }
 
 
 def repair_rows(normalized: list[dict]) -> list[dict]:
@@ -32,6 +34,11 @@ def repair_rows(normalized: list[dict]) -> list[dict]:
 
 def figure_rows(figure_mentions: list[dict], claims: pd.DataFrame, exchange_mentions: list) -> list[dict]:
     """Figures with the exchange each describes: the exchange of the mention that read the figure."""
+    with bulk_objects():
+        return _figure_rows(figure_mentions, claims, exchange_mentions)
+
+
+def _figure_rows(figure_mentions: list[dict], claims: pd.DataFrame, exchange_mentions: list) -> list[dict]:
     columns = [claims[name].tolist() for name in ("source_id", "field", "start", "end", "exchange_id")]  # lists: iterating Arrow-backed columns is slow
     exchange_of_claim = dict(zip(zip(*columns[:4]), columns[4]))
     exchange_at = {}
@@ -52,11 +59,12 @@ def figure_rows(figure_mentions: list[dict], claims: pd.DataFrame, exchange_ment
 
 def party_rows(exchanges: pd.DataFrame, figures: pd.DataFrame, claims: pd.DataFrame) -> list[dict]:
     """Every party code the other tables use (claims included), named from the gazetteer."""
-    codes = set(claims.loc[claims["field"] == "mediators", "value"])
-    codes |= set(exchanges["party_a"]) | set(exchanges["party_b"])
+    # Columns as lists first: iterating an Arrow-backed column goes element by element through pandas (0.2 s on 10k articles).
+    codes = set(claims.loc[claims["field"] == "mediators", "value"].tolist())
+    codes |= set(exchanges["party_a"].tolist()) | set(exchanges["party_b"].tolist())
     for column in ("mediators", "other_parties"):
-        codes |= {code for listed in exchanges[column] for code in listed}
-    codes |= {p for p in figures["party"] if isinstance(p, str)}
+        codes |= {code for listed in exchanges[column].tolist() for code in listed}
+    codes |= {p for p in figures["party"].tolist() if isinstance(p, str)}
     known = party_gazetteer()
     unknown = sorted(codes - set(known))
     if unknown:

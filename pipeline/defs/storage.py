@@ -14,6 +14,8 @@ from pathlib import Path
 
 import dagster as dg
 
+from pipeline.memory import bulk_objects
+
 
 class _PickleFiles(dg.IOManager):
     def __init__(self, base: Path) -> None:
@@ -33,7 +35,7 @@ class _PickleFiles(dg.IOManager):
         path = self._path(context)
         path.parent.mkdir(parents=True, exist_ok=True)
         staged = path.with_name(f".{path.name}.{os.getpid()}")
-        with open(staged, "wb") as f:
+        with open(staged, "wb") as f, bulk_objects():
             pickle.dump(obj, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(staged, path)  # a reader sees the old output or the new one, never half a file
         self.written[path] = (self._identity(path), obj)
@@ -47,7 +49,7 @@ class _PickleFiles(dg.IOManager):
         identity, obj = self.written.get(path, (None, None))
         if identity == self._identity(path):
             return obj
-        with open(path, "rb") as f:
+        with open(path, "rb") as f, bulk_objects():
             return pickle.load(f)
 
 

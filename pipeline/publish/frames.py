@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pyarrow
 
+from pipeline.memory import bulk_objects
 from schemas import TABLES
 
 
@@ -18,6 +19,11 @@ def to_arrow(table_name: str, records: list[dict]) -> pyarrow.Table:
 
 
 def to_frame(table_name: str, records: list[dict]) -> pd.DataFrame:
+    with bulk_objects():
+        return _to_frame(table_name, records)
+
+
+def _to_frame(table_name: str, records: list[dict]) -> pd.DataFrame:
     arrow = to_arrow(table_name, records)
     # List columns go straight to Python lists: pandas would make one numpy array per cell, to be turned back into a list.
     lists = [field.name for field in arrow.schema if pyarrow.types.is_list(field.type)]

@@ -163,6 +163,8 @@ def build_database(release: Path) -> dict[str, int]:
     counts = {}
     try:
         with duckdb.connect(temp_name) as con:
+            # Loading is bound by the foreign-key lookups, which a second thread slows down (10k articles: 1.8 -> 1.5 s).
+            con.execute("SET threads = 1")
             # Referenced tables first, so foreign keys can be declared and are checked on load.
             for name in ("parties", "sources", "exchanges", "repairs", "claims", "figures"):
                 table = TABLES[name]
