@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator, Protocol
 
-from pipeline.extract.exchanges import ExchangeMention
+from pipeline.extract.exchanges import Claim, ExchangeMention
 
 COUNT_FIELDS = ["returned_to_a", "returned_to_b", "soldiers_to_a", "civilians_to_a", "soldiers_to_b", "civilians_to_b"]
 DATE_TOLERANCE_DAYS = {"completed": 3, "agreed": 3, "planned": 0}
@@ -346,7 +346,7 @@ def reconcile(mentions: list[SourcedMention], duplicate_of: dict[str, str | None
               layouts: LayoutCache | None = None) -> Reconciled:
     clusters = _regroup(cluster_mentions(mentions, layouts), list(together), list(apart))
     rows: list[dict] = []
-    claim_rows: list[list[dict]] = []
+    claim_rows: list[list[tuple[str, Claim, bool]]] = []  # (source_id, claim, chosen); made rows once ids are known
     for cluster in clusters:
         independent = {s for s in cluster.sources if not duplicate_of.get(s) or duplicate_of[s] not in cluster.sources}
         detail = {sm.source_id: len(sm.mention.claims) for sm in cluster.members}
@@ -389,11 +389,7 @@ def reconcile(mentions: list[SourcedMention], duplicate_of: dict[str, str | None
         row["confidence"] = round(min(1.0, max(0.05, confidence)), 3)
         row["_members"] = cluster.members
         rows.append(row)
-        claim_rows.append([
-            {"source_id": sm.source_id, "field": c.field, "value": c.value, "start": c.start, "end": c.end,
-             "chosen": c.value in chosen.get(c.field, set()), "inferred": c.inferred}
-            for sm in cluster.members for c in sm.mention.claims
-        ])
+        claim_rows.append([(sm.source_id, c, c.value in chosen.get(c.field, ())) for sm in cluster.members for c in sm.mention.claims])
     order = sorted(range(len(rows)), key=lambda i: (rows[i]["event_date"] or dt.date.max, rows[i]["status"], rows[i]["party_a"],
                                                     rows[i]["party_b"], rows[i]["source_ids"], rows[i]["_members"][0].mention.anchor))
     rows = [rows[i] for i in order]
@@ -404,7 +400,8 @@ def reconcile(mentions: list[SourcedMention], duplicate_of: dict[str, str | None
     for row, cluster_claims in zip(rows, claim_rows):
         parents = sorted({exchange_of_mention.get((sm.source_id, sm.mention.part_of)) for sm in row["_members"] if sm.mention.part_of} - {None})
         row["part_of"] = parents[0] if parents else None
-        claims += [{"exchange_id": row["exchange_id"], **c} for c in cluster_claims]
+        claims += [{"exchange_id": row["exchange_id"], "source_id": source_id, "field": c.field, "value": c.value, "start": c.start,
+                    "end": c.end, "chosen": chosen, "inferred": c.inferred} for source_id, c, chosen in cluster_claims]
         del row["_members"]
     return Reconciled(rows, claims, exchange_of_mention)
 
