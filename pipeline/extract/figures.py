@@ -65,6 +65,9 @@ _OF_THE_WHOLE_BEFORE = re.compile(r"\b[Oo]f\s+(?:the|these|those)\s+(?P<whole>\d
 _SUBJECT_START = re.compile(r"[\"“]?(?:(?:Only|Just|Some|About|Nearly|Almost|Another|All|But|And|So\s+far,?|Of\s+those,?)\s+)?(?:[a-z]+\s+)?", re.IGNORECASE)
 # "; by Friday about 4,800 had been handed over", "52 Political Prisoners Freed, but More Than 1,100 Remain"
 _CLAUSE_OPENS_BEFORE = re.compile(r"(?:[;:]|,\s+(?:but|yet))\s*(?:[a-z]\w*\s+|[A-Z]\w*\s+){0,3}$")
+_SENTENCE_END_AFTER = re.compile(r"\s*[.!;]")
+_TAKING_VERB_BEFORE = re.compile(r"\b(?:took|takes|got|gets|received|receives|accepted|accepts|returned|released|freed|handed\s+over|gave\s+back|sent\s+back)"
+                                 r"\s+(?:(?:only|just|back|in)\s+)?$")
 _VERB_AFTER = re.compile(r"\s+(?:were|was|are|is|had|have|has|remain|remained|went|got|came)\b", re.I)  # "Remain" in a headline
 _DISTRIBUTIVE_AFTER = re.compile(r"\s+(?:each|apiece|per\s+side|a\s+side|(?:on|from)\s+each\s+side|each\s+way)\b", re.IGNORECASE)
 _EACH_SIDE_BEFORE = re.compile(r"\b(?:each|either|both)\s+sides?\s+(?:released|freed|handed\s+over|returned|exchanged|swapped)\s+$", re.IGNORECASE)  # "each side released 60"
@@ -217,6 +220,7 @@ class _Spans:
 
 
 _PHRASE_SPACE = " \n"  # what may stand between the words of a noun phrase: a line break inside a sentence wraps it ("three\nborder guards")
+_ZERO_LED = re.compile(r"(?<![\d.,])0\d")
 _TALLY = re.compile(r"\d{1,3}[-–]\d{1,3}")
 
 
@@ -227,6 +231,8 @@ def _excluded(text: str, number: NumberMention, surface: str, date_spans: _Spans
         return True  # "approved 4-1", "a 6–3 ruling", "won 2-2": a score or a vote, not a range (a range rises)
     if number.kind == "range" and "age" in text[max(0, number.start - 8):number.start]:
         return _AGE_BEFORE.search(text, max(0, number.start - 8), number.start) is not None  # "aged between 8 and 15"
+    if "0" in surface and _ZERO_LED.search(surface):
+        return True  # "27-05512 (E)", "Agent 007": a digit group led by a zero is a code, never a quantity
     if number.kind != "number":
         return False
     # Each pattern runs only where the words it needs are there: they run for every number.
@@ -647,7 +653,10 @@ def _predicate(text: str, number: NumberMention, np_end: int, sentence: Sentence
         if not (found_before and found[0][1] == "held" and (bare or relative)):
             return found[0][1], "after"
     if found_before:
-        return max(found_before, key=lambda f: (f[1], f[1] - f[0]))[2], "before"
+        before = max(found_before, key=lambda f: (f[1], f[1] - f[0]))[2]
+        if found and before == found[0][1]:
+            return before, "after"  # "203 held by the RSF went north, 109 held by the army went south": its own participle, not the earlier count's
+        return before, "before"
     return None, None
 
 
@@ -768,7 +777,9 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
             # "Some 19,500 children have been deported. Only 388 have been brought back.": the subject's noun is the one before.
             elided = elided or (previous is not None and number.kind == "number" and previous.sentence != sentence.text
                                 and previous.end >= sentence.start - 400 and "\n\n" not in text[previous.end:number.start]
-                                and _SUBJECT_START.fullmatch(text, sentence.start, number.start) is not None and _VERB_AFTER.match(text, number.end))
+                                and (_SUBJECT_START.fullmatch(text, sentence.start, number.start) is not None and _VERB_AFTER.match(text, number.end)
+                                     # "It offered 1,200 prisoners. Kyiv took 175.": the object of a taking verb, ending the sentence
+                                     or _SENTENCE_END_AFTER.match(text, number.end) and _TAKING_VERB_BEFORE.search(text, max(sentence.start, number.start - 30), number.start)))
             antecedent = counted.get(number.value) if number.kind == "number" else None
             whole = _OF_THE_WHOLE_BEFORE.search(text, max(sentence.start, number.start - 50), number.start)
             if whole and parse_number(whole.group("whole")) in counted:  # "Of the 1,300, only about 170 ...": part of those 1,300

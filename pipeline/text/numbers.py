@@ -236,6 +236,10 @@ def find_numbers(text: str) -> list[NumberMention]:
             covered = ratio.end()
             continue
         core = _CORE.match(text, start)
+        if core and not first.isdigit() and (ordinal := _ORDINAL_UNIT_AFTER.match(text, core.end())) and core.group().lower().split("-")[-1] in _TENS \
+                and not (ordinal.group(1).lower() == "second" and _ARTICLE_BEFORE.search(text, max(0, start - 4), start)):
+            covered = ordinal.end()
+            continue  # "the forty-second exchange", "Eighty-second year": an ordinal; but "a forty-second pause" lasts 40 seconds
         if core and core.group()[-1] in "mB" and not (start and text[start - 1] in CURRENCY_SIGNS) and first.isdigit() \
                 and not (core.group()[-1] == "m" and _MILLIONS_OF.match(text, core.end())):
             continue  # "5m" without a currency sign may be metres: no count (but "1.2m people" are millions)
@@ -269,6 +273,8 @@ def _without_restatements(text: str, found: list[NumberMention]) -> list[NumberM
 _WORD_AT = re.compile(r"[^\W\d_]+")
 _SMALL = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|[1-9]\d?)"
 _RATIO = re.compile(rf"({_SMALL})\s+in\s+(?:every\s+)?({_SMALL})\b(?!\s*(?:%|per\s*cent|percent))", re.I)  # "one in five", "1 in 4"
+_ORDINAL_UNIT_AFTER = re.compile(r"-(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _MILLIONS_OF = re.compile(r"\s+(?:people|[a-z]+s)\b")  # "1.2m people", "2.5m refugees"; not "a 5m wall", "100m away"
 
 

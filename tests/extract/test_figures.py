@@ -580,3 +580,56 @@ def test_idiomatic_hedges_set_the_qualifier_and_a_count_of_them_may_open_a_text(
 def test_a_verb_before_and_home_or_back_after_the_noun_tell_a_return():
     text = "The trucks took 64 Georgians home. Abkhazia got 21 of its own back. Some 30 soldiers stayed home."
     assert [(f.value, f.predicate) for f in extract_figures(text)] == [(64, "returned"), (21, "returned"), (30, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "It was the thirty-fourth round of talks.",
+    "Delegates marked the Seventy-ninth session of the Assembly.",
+    "The twenty-third convoy reached the crossing.",
+    "Their fifty-first flight landed at dawn.",
+])
+def test_a_tens_word_joined_to_an_ordinal_is_an_ordinal_not_a_count(text):
+    assert figs(text) == []
+
+
+def test_a_tens_word_joined_to_second_after_an_article_still_reads_as_a_number():
+    """'a thirty-second clip' lasts thirty seconds: only the bare compound is an ordinal."""
+    assert [f[1] for f in figs("The channel aired a thirty-second clip of the handover.")] == [30]
+
+
+@pytest.mark.parametrize("text", [
+    "The report carries the reference 14-00731 (F).",
+    "Officers logged the parcel as 0042 at the gate.",
+])
+def test_a_digit_group_led_by_a_zero_is_a_code(text):
+    assert figs(text) == []
+
+
+def test_a_leading_zero_code_does_not_hide_a_count_beside_it():
+    assert value_categories("Case 14-00731: police freed 12 hostages.") == [(12, "prisoners")]
+
+
+@pytest.mark.parametrize("text", [
+    "Under rule 61 of the procedure, the chair closed the debate.",
+    "The committee moved on to item 9 of its agenda.",
+])
+def test_a_numbered_rule_or_agenda_item_is_a_name(text):
+    assert figs(text) == []
+
+
+def test_each_count_keeps_its_own_captivity_participle_after_a_comma():
+    """'88 held by the militia ..., 40 held by the police ...': both counts are people held, each by its own participle."""
+    found = value_categories("Monitors say 88 held by the militia were moved north, 40 held by the police stayed in town.")
+    assert found == [(88, "people"), (40, "people")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The rebels offered to free 300 hostages in one go. The government accepted 120.", [(300, "prisoners"), (120, "prisoners")]),
+    ("Belgrade proposed handing over 60 soldiers. Pristina got only 25.", [(60, "soldiers"), (25, "soldiers")]),
+])
+def test_a_count_closing_its_sentence_after_a_taking_verb_counts_what_came_before(text, expected):
+    assert value_categories(text) == expected
+
+
+def test_a_count_closing_a_sentence_after_another_verb_is_not_carried_over():
+    assert value_categories("The team freed 300 hostages. The score was 120.")[1] == (120, "other")
