@@ -64,16 +64,12 @@ def _read(path: str, folder: Path, max_bytes: int) -> tuple[bytes, Decoded | Non
         return f"unreadable: {path}".encode(), Decoded(None, None, f"unreadable: {error.strerror or error}")
 
 
+@bulk_objects()
 def read_corpus(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES, selected: Callable[[str], bool] | None = None) -> list[RawDocument]:
     """One RawDocument per distinct content in the folder (or in the files whose relative path is `selected`), sorted by source_id."""
     folder = Path(folder)
     if not folder.is_dir():
         raise FileNotFoundError(f"input folder {folder} does not exist: create it or set EXCHANGES_SEEDS_DIR to a folder of .txt articles")
-    with bulk_objects():
-        return _read_folder(folder, max_bytes, selected)
-
-
-def _read_folder(folder: Path, max_bytes: int, selected: Callable[[str], bool] | None) -> list[RawDocument]:
     by_id: dict[str, tuple[list[str], bytes, Decoded | None]] = {}
     for relative in list_input_files(folder):
         if selected is not None and not selected(relative):

@@ -15,7 +15,9 @@ from contextlib import contextmanager
 
 @contextmanager
 def bulk_objects() -> Iterator[None]:
-    """No cyclic collection inside the block; the collector's previous state comes back after it (nesting is safe)."""
+    """No cyclic collection inside the block; the collector's previous state comes back after it (nesting is safe).
+
+    Also a decorator, `@bulk_objects()`, pausing the collector for each call of the function."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

@@ -32,3 +32,12 @@ def test_a_collector_switched_off_by_the_caller_stays_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_as_a_decorator_each_call_pauses_the_collector():
+    @bulk_objects()
+    def collector_state():
+        return gc.isenabled()
+
+    assert collector_state() is False and collector_state() is False
+    assert gc.isenabled()

@@ -52,14 +52,9 @@ def _typed(field: str, value):
     return value
 
 
+@bulk_objects()
 def reconcile_with_overrides(mentions: list[SourcedMention], duplicate_of: dict, entries: list[dict],
                              layouts: LayoutCache | None = None) -> tuple[Reconciled, list[OverrideReport]]:
-    with bulk_objects():
-        return _reconcile_with_overrides(mentions, duplicate_of, entries, layouts)
-
-
-def _reconcile_with_overrides(mentions: list[SourcedMention], duplicate_of: dict, entries: list[dict],
-                              layouts: LayoutCache | None) -> tuple[Reconciled, list[OverrideReport]]:
     first = reconcile(mentions, duplicate_of, layouts=layouts)
     members: dict[str, set[tuple[str, str]]] = {}
     for key, exchange_id in first.exchange_of_mention.items():

@@ -8,9 +8,9 @@ from pipeline.extract.parties import parties as party_gazetteer
 from pipeline.memory import bulk_objects
 
 
+@bulk_objects()
 def source_rows(raw_documents: list[dict], normalized: dict[str, dict], duplicate_of: dict[str, str]) -> list[dict]:
-    with bulk_objects():
-        return [_source_row(doc, normalized.get(doc["source_id"]), duplicate_of) for doc in raw_documents]
+    return [_source_row(doc, normalized.get(doc["source_id"]), duplicate_of) for doc in raw_documents]
 
 
 def _source_row(doc: dict, norm: dict | None, duplicate_of: dict[str, str]) -> dict:
@@ -32,13 +32,9 @@ def repair_rows(normalized: list[dict]) -> list[dict]:
     ]
 
 
+@bulk_objects()
 def figure_rows(figure_mentions: list[dict], claims: pd.DataFrame, exchange_mentions: list) -> list[dict]:
     """Figures with the exchange each describes: the exchange of the mention that read the figure."""
-    with bulk_objects():
-        return _figure_rows(figure_mentions, claims, exchange_mentions)
-
-
-def _figure_rows(figure_mentions: list[dict], claims: pd.DataFrame, exchange_mentions: list) -> list[dict]:
     columns = [claims[name].tolist() for name in ("source_id", "field", "start", "end", "exchange_id")]  # lists: iterating Arrow-backed columns is slow
     exchange_of_claim = dict(zip(zip(*columns[:4]), columns[4]))
     exchange_at = {}

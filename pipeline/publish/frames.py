@@ -18,12 +18,8 @@ def to_arrow(table_name: str, records: list[dict]) -> pyarrow.Table:
     return arrow
 
 
+@bulk_objects()
 def to_frame(table_name: str, records: list[dict]) -> pd.DataFrame:
-    with bulk_objects():
-        return _to_frame(table_name, records)
-
-
-def _to_frame(table_name: str, records: list[dict]) -> pd.DataFrame:
     arrow = to_arrow(table_name, records)
     # List columns go straight to Python lists: pandas would make one numpy array per cell, to be turned back into a list.
     lists = [field.name for field in arrow.schema if pyarrow.types.is_list(field.type)]
