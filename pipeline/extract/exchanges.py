@@ -71,11 +71,16 @@ _DEAL_BEGAN_BEFORE = re.compile(r"\b(?:deal|agreement|ceasefire|truce|accord)\b[
 _ELIDED_RECEIVER = re.compile(rf"\b(?:received|receiving|got\s+back|getting\s+back)\b[^.;]*?,?\s+and\s+(?P<receiver>{_PARTY_WORD})\s+$")
 # "followed an agreement reached by the parties in Switzerland on 20 March": the deal's day, not a handover's
 _AGREEMENT_REACHED_BEFORE = re.compile(r"\b(?:agreement|deal|accord|truce|ceasefire)\s+(?:was\s+|had\s+been\s+)?(?:reached|signed|struck|concluded)\b[^.;]{0,45}$", re.I)
-_ADDED = re.compile(r"\b(?:along\s+with|in\s+addition\s+to|as\s+well\s+as|plus)\s+(?:\w+\s+){0,2}$", re.I)
+_ADDED = re.compile(r"\b(?:along\s+with|together\s+with|alongside|in\s+addition\s+to|as\s+well\s+as|plus)\s+(?:\w+\s+){0,2}$", re.I)
 _HELD_BY_AFTER = re.compile(rf"[^.;]{{0,60}}?\b(?:from|out\s+of)\s+(?P<holder>{_PARTY_WORD})\s+captivity\b"
                             rf"|[^.;]{{0,80}}?\bwhom\s+(?P<keeper>{_PARTY_WORD})\s+(?:had\s+been\s+|has\s+been\s+|was\s+)?holding\b"
                             # "82 schoolgirls abducted by Boko Haram", "five commanders held by the Nigerian government"
-                            rf"|\s+(?:\w+\s+){{0,2}}?(?:held|abducted|kidnapped|captured|seized|detained|jailed)\s+by\s+(?:the\s+)?(?P<captor>{_PARTY_WORD})")
+                            rf"|\s+(?:\w+\s+){{0,2}}?(?:held|abducted|kidnapped|captured|seized|detained|jailed)\s+by\s+(?:the\s+)?"
+                            # "109 held by the army": the state side, read in context
+                            rf"(?:(?P<state_captor>(?i:army|military|government|junta|regime|authorities))\b|(?P<captor>{_PARTY_WORD}))")
+# "203 held by the RSF went to army-controlled areas": held until now, then moved; the verb after the captor is the handover
+_HELD_THEN_MOVED = re.compile(r"\s+(?:\w+\s+){0,2}?(?:held|detained)\s+by\s+(?:the\s+)?[\w.’'-]+(?:\s+[A-Z][\w’'-]*)?\s+"
+                              r"(?:went|crossed|moved|headed|travelled|traveled|were\s+(?:taken|flown|bussed|moved|transferred|sent))\b")
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas)\s+|;\s+")
 _THE_EXCHANGE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]oday's)\s+(?:prisoner\s+)?(?:exchange|swap|handover)\b(?!s)")
 _RELEASE_NOUN = re.compile(r"\b(?:release|releases|handover)\s+of\b")
@@ -121,7 +126,8 @@ _PLACE = re.compile(r"\b(?:talks|negotiations|meeting|summit|agreement|deal|agre
                     r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)"
                     r"(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")  # "agreed in January" names a month, not a place
 _HANDOVER_PLACE = re.compile(r"\b(?:at|on|near|across)\s+the\s+(?P<place>(?:[A-Z][\w’'-]+[\s-]+){1,2}border|border\s+(?:between|with)\s+[^,.;]+)")
-_BACKGROUND = re.compile(r"\b(?:earlier|previous|prior|past|last|former|first-ever|different)\s+$", re.I)
+# "the last big swap between them": one adjective may come between (not "last night's", "last week": a time)
+_BACKGROUND = re.compile(r"\b(?:earlier|previous|prior|past|last|former|first-ever|different)\s+(?:(?!(?:night|week|weekend|month|year|time)\b)[a-z-]+\s+)?$", re.I)
 _PLANNED_BEFORE = re.compile(r"\b(?:further|additional|more|next|upcoming|another|new)\s+(?:\w+\s+)?$", re.I)
 _INTENT_BEFORE = re.compile(r"\b(?:will|shall|would|to)\s+(?:\w+\s+)?$", re.I)
 _ATTRIBUTIVE = re.compile(r",?\s+(?:prisoner[s-]?\s+|POW\s+|prisoner-of-war\s+)?(?:exchange|swap|handover|trade)\b", re.I)
@@ -574,7 +580,7 @@ def _recipients(r: _Reading, figure: FigureMention, by_noun: bool = True, by_ans
         return [_party_of_phrase(elided.group("receiver"))], True
     held = _HELD_BY_AFTER.match(text, figure.phrase_end, sentence.end)
     if held:  # "60 of our defenders returned from Russian captivity", "5 civilians ... whom Russia had been holding"
-        code = _party_of_phrase(held.group("holder") or held.group("keeper") or held.group("captor"))
+        code = _state_side(sides) if held.group("state_captor") else _party_of_phrase(held.group("holder") or held.group("keeper") or held.group("captor"))
         if code in sides:
             return _other_side(sides, code), True
     owner = _BELONGS_AFTER.match(text, figure.phrase_end, sentence.end) if figure.category not in ("prisoners", "bodies") else None
@@ -737,7 +743,8 @@ def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMenti
         # "shall release 31 members of the Defence Forces and five (5) civilians held in Upper Nile": the verb of the count before
         conjunct = joined is not None and len(joined[1]) == 1 and fig.party in (None, joined[0].party) \
             and _NAMED_BODY_AND.fullmatch(r.text, joined[0].phrase_end, fig.start) is not None
-        handed = fig.predicate in HANDOVER_PREDICATES | {"agreed"} or conjunct and fig.predicate in (None, "held")
+        handed = fig.predicate in HANDOVER_PREDICATES | {"agreed"} or conjunct and fig.predicate in (None, "held") \
+            or fig.predicate == "held" and _HELD_THEN_MOVED.match(r.text, fig.phrase_end, r.sentence_of(fig.start).end) is not None
         if fig.category not in COUNTED or not handed or fig.qualifier not in ("exact", "about") or fig.value_high is not None:
             continue
         if _RATE_AFTER.match(r.text, fig.phrase_end):
@@ -749,6 +756,9 @@ def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMenti
             continue  # "In total, 5,000 have been brought home since the start of the war": every exchange's, not this one's
         if _CLAIM_LABEL.match(r.text, r.text.rfind("\n", 0, fig.start) + 1):
             continue  # a fact check's "CLAIM: a post says 300 ...": what someone asserts, not what happened
+        if mention.status == "completed" and _cue_phrases("hypothetical", r.text).any_within(
+                max(r.sentence_of(fig.start).start, fig.start - 40), fig.start):
+            continue  # "the Russian side proposed to transfer 1,200 prisoners": an offer, not what was handed over
         recipients, inferred = _recipients(r, fig)
         if not recipients and conjunct:
             recipients, inferred = joined[1], True  # "the OLA released 61 members of the army and 9 civilian officials": one handover

@@ -1029,3 +1029,46 @@ def test_a_rate_is_no_count_a_deal_that_provided_for_releases_is_dated_apart_and
     text = "Published 4 May 2031\n\nOn 3 May 2031 Russia and Ukraine swapped prisoners. Kyiv got 120 of its soldiers back."
     (mention,) = mentions_of(text)
     assert fields(mention)["soldiers_to_b"] == {"120"}
+
+
+def test_people_told_by_who_held_them_go_to_the_holders_opponent():
+    text = ("Published 15 August 2031\n\nThe Myanmar military and the Arakan Army swapped detainees at Sittwe on 14 August 2031. "
+            "Eighty held by the Arakan Army crossed to the junta's side, while 35 detained by the military headed the other way.")
+    (mention,) = mentions_of(text)
+    assert (mention.party_a, mention.party_b) == ("AA", "MM")
+    assert fields(mention)["returned_to_a"] == {"35"} and fields(mention)["returned_to_b"] == {"80"}
+    # held, with no movement told after: still the state's prisoners, not a handover's count
+    text = ("Published 15 August 2031\n\nThe Myanmar military and the Arakan Army swapped 20 detainees each on 14 August 2031. "
+            "Another 300 held by the army remain in Insein prison.")
+    (mention,) = mentions_of(text)
+    assert fields(mention)["returned_to_a"] == {"20"} and fields(mention)["returned_to_b"] == {"20"}
+
+
+def test_people_returned_together_with_a_count_add_to_that_sides_total():
+    text = ("Published 3 October 2031\n\nOn 2 October 2031, 90 Russian soldiers and 90 Ukrainian defenders came home in a swap, "
+            "alongside 12 Ukrainian civilians.")
+    (mention,) = mentions_of(text)
+    assert fields(mention)["returned_to_b"] == {"102"} and fields(mention)["soldiers_to_a"] == {"90"}
+    text = ("Published 3 October 2031\n\nArmenia and Azerbaijan exchanged prisoners on 2 October 2031: Armenia received 8 soldiers "
+            "together with 3 Armenian civilians, and Azerbaijan received 5 soldiers.")
+    (mention,) = mentions_of(text)
+    assert fields(mention)["returned_to_a"] == {"11"} and fields(mention)["soldiers_to_b"] == {"5"}
+
+
+def test_an_earlier_swap_told_with_an_adjective_between_is_its_own_dated_record():
+    text = ("Published 20 May 2031\n\nRussia and Ukraine exchanged 150 prisoners each on 19 May 2031. "
+            "The previous large exchange between them, in March 2031, involved 400 people.")
+    completed = by_status(mentions_of(text), "completed")
+    assert [m.event_date for m in completed] == [dt.date(2031, 5, 19), dt.date(2031, 3, 1)]
+    assert "returned_to_a" not in fields(completed[1])  # 400 in all, no count per side
+    # "last night's swap" is the one the text is about, not an earlier one
+    (mention,) = mentions_of("Published 20 May 2031\n\nLast night's swap at the border freed 150 Russians and 150 Ukrainians.")
+    assert mention.event_date is None and fields(mention)["returned_to_a"] == {"150"}
+
+
+def test_a_count_someone_only_offered_or_proposed_is_not_what_was_handed_over():
+    text = ("Published 6 July 2031\n\nOn 5 July 2031 Israel released 40 Palestinian prisoners and Hamas freed two hostages. "
+            "Hamas had earlier offered to free 30 hostages, and Israel said it could release 900 more prisoners later.")
+    (mention,) = by_status(mentions_of(text), "completed")
+    assert (mention.party_a, mention.party_b) == ("HAMAS", "IL")
+    assert fields(mention)["returned_to_a"] == {"40"} and fields(mention)["returned_to_b"] == {"2"}
