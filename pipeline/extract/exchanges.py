@@ -75,7 +75,7 @@ _ADDED = re.compile(r"\b(?:along\s+with|together\s+with|alongside|in\s+addition\
 _HELD_BY_AFTER = re.compile(rf"[^.;]{{0,60}}?\b(?:from|out\s+of)\s+(?P<holder>{_PARTY_WORD})\s+captivity\b"
                             rf"|[^.;]{{0,80}}?\bwhom\s+(?P<keeper>{_PARTY_WORD})\s+(?:had\s+been\s+|has\s+been\s+|was\s+)?holding\b"
                             # "82 schoolgirls abducted by Boko Haram", "five commanders held by the Nigerian government"
-                            rf"|\s+(?:\w+\s+){{0,2}}?(?:held|abducted|kidnapped|captured|seized|detained|jailed)\s+by\s+(?:the\s+)?"
+                            rf"|\s+(?:\w+\s+){{0,2}}?(?:held|abducted|kidnapped|captured|seized|detained|jailed)\s+(?:by|in)\s+(?:the\s+)?"
                             # "109 held by the army": the state side, read in context
                             rf"(?:(?P<state_captor>(?i:army|military|government|junta|regime|authorities))\b|(?P<captor>{_PARTY_WORD}))")
 # "203 held by the RSF went to army-controlled areas": held until now, then moved; the verb after the captor is the handover
@@ -128,6 +128,8 @@ _PLACE = re.compile(r"\b(?:talks|negotiations|meeting|summit|agreement|deal|agre
 _HANDOVER_PLACE = re.compile(r"\b(?:at|on|near|across)\s+the\s+(?P<place>(?:[A-Z][\w’'-]+[\s-]+){1,2}border|border\s+(?:between|with)\s+[^,.;]+)")
 # "the last big swap between them": one adjective may come between (not "last night's", "last week": a time)
 _BACKGROUND = re.compile(r"\b(?:earlier|previous|prior|past|last|former|first-ever|different)\s+(?:(?!(?:night|week|weekend|month|year|time)\b)[a-z-]+\s+)?$", re.I)
+_REMEMBERED_BEFORE = re.compile(r"\b(?:recalls?|recalled|commemorates?|commemorated|remembers?|remembered|honou?rs?|honou?red|anniversary\s+of)"
+                                r"\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+)?(?:[a-z-]+\s+)?$", re.I)
 _PLANNED_BEFORE = re.compile(r"\b(?:further|additional|more|next|upcoming|another|new)\s+(?:\w+\s+)?$", re.I)
 _INTENT_BEFORE = re.compile(r"\b(?:will|shall|would|to)\s+(?:\w+\s+)?$", re.I)
 _ATTRIBUTIVE = re.compile(r",?\s+(?:prisoner[s-]?\s+|POW\s+|prisoner-of-war\s+)?(?:exchange|swap|handover|trade)\b", re.I)
@@ -344,6 +346,8 @@ def _event_cues(sentence: Sentence, text: str) -> list[tuple[Found, str, bool]]:
             continue  # "a dataset of 63 prisoner exchanges", "held 11 swaps": a count of exchanges, none of them told
         before_start, after_end = max(sentence.start, m.start() - CUE_WINDOW), min(sentence.end, m.end() + CUE_WINDOW)
         before = text[before_start:m.start()]
+        if _REMEMBERED_BEFORE.search(before):
+            continue  # "a plaque recalls the swaps": a memory of exchanges told elsewhere, none of its own
         if _cue_phrases("negated", text).any_within(before_start, m.start()):
             kind = "negated"
         elif _cue_phrases("hypothetical", text).any_within(before_start, m.start()):
@@ -438,7 +442,18 @@ def _own_pair(sentence: Sentence, text: str, parties: list[PartyMention]) -> tup
     if stated:
         return stated
     releasing = sorted(_releasing(sentence, text, parties))
-    return (releasing[0], releasing[1]) if len(releasing) == 2 else None
+    if len(releasing) == 2:
+        return releasing[0], releasing[1]
+    # "23 people held in East Germany were exchanged for four agents held in the United States": the two holders
+    holders = sorted({p.code for p in parties if sentence.start <= p.start < sentence.end
+                      and _HELD_IN_BEFORE.search(text, max(sentence.start, p.start - 25), p.start)})
+    if len(holders) == 2 and _TRADED_FOR.search(text, sentence.start, sentence.end):
+        return holders[0], holders[1]
+    return None
+
+
+_HELD_IN_BEFORE = re.compile(r"\b(?:held|jailed|imprisoned|detained)\s+(?:in|by)\s+(?:the\s+)?$")
+_TRADED_FOR = re.compile(r"\b(?:exchanged|swapped|traded)\s+for\b|\bin\s+(?:exchange|return)\s+for\b")
 
 
 _PAST_HANDOVER = re.compile(r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:freed|released|exchanged|swapped|returned|handed\s+over|repatriated)\b")
@@ -580,7 +595,9 @@ def _recipients(r: _Reading, figure: FigureMention, by_noun: bool = True, by_ans
         return [_party_of_phrase(elided.group("receiver"))], True
     held = _HELD_BY_AFTER.match(text, figure.phrase_end, sentence.end)
     if held:  # "60 of our defenders returned from Russian captivity", "5 civilians ... whom Russia had been holding"
-        code = _state_side(sides) if held.group("state_captor") else _party_of_phrase(held.group("holder") or held.group("keeper") or held.group("captor"))
+        holder = held.group("holder") or held.group("keeper") or held.group("captor")
+        # "jailed in the Netherlands.": the sentence's period is no part of the name (but "the U.S." keeps its own)
+        code = _state_side(sides) if held.group("state_captor") else _party_of_phrase(holder) or _party_of_phrase(holder.rstrip("."))
         if code in sides:
             return _other_side(sides, code), True
     owner = _BELONGS_AFTER.match(text, figure.phrase_end, sentence.end) if figure.category not in ("prisoners", "bodies") else None
@@ -764,9 +781,13 @@ def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMenti
             recipients, inferred = joined[1], True  # "the OLA released 61 members of the army and 9 civilian officials": one handover
         if not recipients and fig.party and fig.party not in r.sides:
             others.add(fig.party)
+        named = _named_before_count(r, fig) if len(recipients) == 1 else None
         for party in recipients:
             side = "a" if party == r.sides[0] else "b"
-            mention.claims.append(Claim(f"{COUNTED[fig.category]}_{side}", str(int(fig.value)), fig.start, fig.end, inferred))
+            if named is None or COUNTED[fig.category] != "returned_to":
+                mention.claims.append(Claim(f"{COUNTED[fig.category]}_{side}", str(int(fig.value)), fig.start, fig.end, inferred))
+            if named is not None:  # "freed the dissident Anatoly Shcharansky and three Western agents": four people
+                mention.claims.append(Claim(f"returned_to_{side}", str(int(fig.value) + 1), named.start(), fig.end, True))
         if len(recipients) == 1 and (_ADDED.search(r.text, max(0, fig.start - 30), fig.start) or _ALSO_HANDED.search(r.text, max(0, fig.start - 40), fig.start)
                                      or added_before and _IN_EXCHANGE_FOR.search(r.text, max(0, fig.start - 40), fig.start)):
             # "... 246 each; Ukraine also received 31 wounded soldiers in return for 15 wounded Russian servicemen": both added
@@ -799,6 +820,22 @@ def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMenti
             mention.claims.append(Claim(f"returned_to_{side}", str(int(fig.value)), fig.start, fig.end, inferred))
             mention.figure_starts.append(fig.start)
     mention.other_parties = sorted(others)
+
+
+_NAMED_AND_BEFORE = re.compile(r"\s+and\s+$")
+_FREEING_VERB = re.compile(r"\b(?:freed|free|frees|freeing|released|release|releases|releasing|pardoned|handed\s+over|hand\s+over)\s+")
+
+
+def _named_before_count(r: _Reading, fig: FigureMention) -> re.Match | None:
+    """The one person a release names right before a count joined to it by "and" ("freed journalist Anna Berg and three
+    aid workers"): one more person for the count's side."""
+    sentence = r.sentence_of(fig.start)
+    joint = _NAMED_AND_BEFORE.search(r.text, max(sentence.start, fig.start - 8), fig.start)
+    if joint is None:
+        return None
+    verbs = list(_FREEING_VERB.finditer(r.text, max(sentence.start, fig.start - 120), joint.start()))
+    names = _names_after(r.text, verbs[-1].end(), joint.start()) if verbs else []
+    return names[0] if len(names) == 1 and names[0].end() == joint.start() else None
 
 
 def _add_named_people(r: _Reading, mention: ExchangeMention, regions: list[tuple[int, int, int]]) -> None:
@@ -1068,6 +1105,11 @@ def _digest_items(text: str, parties: list[PartyMention]) -> list[tuple[int, int
 _EDITORIAL_NOTE = re.compile(r"(?:^|(?<=\n))[ \t*_]*(?:(?:corrections?|clarifications?)(?=\s*(?:[:(,–—-]|appended\b|$))|editor[’']?s[’']?\s+note|note\s+to\s+readers|an\s+earlier\s+version\s+of\s+this"
                              r"|this\s+(?:article|story|report)\s+(?:has\s+been|was)\s+(?:updated|corrected|amended))\b[^\n]*(?:\n(?!\s*\n)[^\n]*)*", re.I)
 
+# "Editor's note (Vilnius, 7 May): The three ... crossed ...": a note may add context rather than mend the article; it is
+# about the article only where it says so.
+_NOTE_OF_CONTEXT = re.compile(r"[ \t*_]*(?:editor[’']?s[’']?\s+note|note\s+to\s+readers)\b", re.I)
+_ABOUT_THE_ARTICLE = re.compile(r"\b(?:this|an\s+earlier|a\s+previous)\s+(?:article|story|report|version)\b|\bcorrect(?:ed|ion)\b|\b(?:misstated|incorrectly|erroneously|wrongly)\b", re.I)
+
 
 def _blanked(text: str, keep: list[tuple[int, int]]) -> str:
     """The text with everything outside `keep` turned to spaces (line breaks kept), so every span stays where it was."""
@@ -1083,7 +1125,8 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     sentences = split_sentences(text)
     if not sentences:
         return []
-    notes = [(m.start(), m.end()) for m in _EDITORIAL_NOTE.finditer(text)]
+    notes = [(m.start(), m.end()) for m in _EDITORIAL_NOTE.finditer(text)
+             if not _NOTE_OF_CONTEXT.match(m.group()) or _ABOUT_THE_ARTICLE.search(m.group())]
     if notes:  # "Correction: An earlier version of this article said 95 ...": about the article, not about any exchange
         keep = [(lo, hi) for lo, hi in zip([0] + [end for _, end in notes], [start for start, _ in notes] + [len(text)]) if lo < hi]
         return extract_exchanges(_blanked(text, keep), reference_date,

@@ -12,6 +12,7 @@ import re
 from functools import cache, lru_cache
 from dataclasses import dataclass
 
+from pipeline.text.numbers import parse_number
 from pipeline.text.phrases import PhraseIndex, stretches
 
 MONTHS = {name: i for i, name in enumerate(
@@ -28,7 +29,9 @@ _YEAR_PREPOSITIONS = r"(?:in|In|since|Since|until|by|during|of|early|late|mid-|t
 # The lookahead lets the engine skip, in one test, the positions where no date can start.
 RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 RELATIVE_MONTHS = {"last": -1, "next": 1, "this": 0}
-_PATTERN = re.compile(r"\b(?=[A-Z0-9]|(?:in|since|until|by|during|of|early|late|mid|throughout|before|after|from|to|today|yesterday|tomorrow|last|next|this)\b)(?:" + "|".join([
+_PATTERN = re.compile(r"\b(?=[A-Z0-9]|(?:in|since|until|by|during|of|early|late|mid|throughout|before|after|from|to|today|yesterday|tomorrow|last|next|this)\b|[a-z]+(?:-[a-z]+)?\s+years?\s+ago\b)(?:" + "|".join([
+    # "Sixty-five years ago today": that day, so many years before the text's own date
+    r"(?P<yearsago>\b(?P<years>\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)\s+years?\s+ago\s+(?:today|to\s+the\s+day)\b)",
     rf"(?P<iso>\b(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)",
     # "22.11.2025": day first, as European outlets write it (slashes stay unread: "11/12/2025" is either order)
     rf"(?P<dotted>\b(?P<dd>[0-3]?\d)\.(?P<dm>[01]?\d)\.(?P<dy>{_YEAR})(?![\d.]\d))",
@@ -63,6 +66,7 @@ class DateMention:
     weekday: int | None  # 0 = Monday
     relative: int | None = None  # "yesterday" = -1: days from the text's own date
     relative_months: int | None = None  # "last month" = -1: months from the text's own date
+    relative_years: int | None = None  # "65 years ago today" = -65: that day, years from the text's own date
 
     @property
     def precision(self) -> str:
@@ -114,7 +118,7 @@ _YEAR_ANCHOR = re.compile(_YEAR)
 
 @cache
 def _name_index() -> PhraseIndex:
-    return PhraseIndex([*MONTHS, *_MONTH_ABBREVIATIONS, *WEEKDAYS, *RELATIVE_DAYS, *(day.capitalize() for day in RELATIVE_DAYS), "month"])
+    return PhraseIndex([*MONTHS, *_MONTH_ABBREVIATIONS, *WEEKDAYS, *RELATIVE_DAYS, *(day.capitalize() for day in RELATIVE_DAYS), "month", "ago"])
 
 
 def _stretches(text: str) -> list[tuple[int, int]]:
@@ -126,7 +130,11 @@ def _stretches(text: str) -> list[tuple[int, int]]:
 def _dates_of(text: str) -> tuple[DateMention, ...]:
     found = []
     for m in (m for start, end in _stretches(text) for m in _PATTERN.finditer(text, start, end)):
-        if m.group("iso"):
+        if m.group("yearsago"):
+            years = 1 if m.group("years").lower() in ("a", "an") else parse_number(m.group("years"))
+            if years is not None and years == int(years) and 0 < years < 1000:
+                found.append(DateMention(m.start(), m.end(), None, None, None, None, relative_years=-int(years)))
+        elif m.group("iso"):
             found.append(DateMention(m.start(), m.end(), int(m.group("iy")), int(m.group("im")), int(m.group("id")), None))
         elif m.group("dotted"):
             day, month = int(m.group("dd")), int(m.group("dm"))
@@ -167,6 +175,9 @@ def resolve(mention: DateMention, reference: dt.date | None, direction: str = "p
             return None
         if mention.relative is not None:
             return ResolvedDate(reference + dt.timedelta(days=mention.relative), "day", True)
+        if mention.relative_years is not None:  # 29 February, so many years before, is the 28th where that year has none
+            day = _safe_date(reference.year + mention.relative_years, reference.month, reference.day)
+            return ResolvedDate(day or dt.date(reference.year + mention.relative_years, reference.month, 28), "day", True)
         delta = (mention.weekday - reference.weekday()) % 7
         if direction == "future":
             return ResolvedDate(reference + dt.timedelta(days=delta or 7), "day", True)

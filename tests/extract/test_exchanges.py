@@ -1072,3 +1072,55 @@ def test_a_count_someone_only_offered_or_proposed_is_not_what_was_handed_over():
     (mention,) = by_status(mentions_of(text), "completed")
     assert (mention.party_a, mention.party_b) == ("HAMAS", "IL")
     assert fields(mention)["returned_to_a"] == {"40"} and fields(mention)["returned_to_b"] == {"2"}
+
+
+def test_an_editors_note_that_adds_context_is_read_and_one_that_corrects_is_not():
+    text = ("Published 12 June 2031\n\nBelarus has pardoned four Polish citizens, its state news agency said.\n\n"
+            "Editor's note (Warsaw, 12 June 2031): The four Poles reached the Kuznica crossing on 11 June 2031. In return, "
+            "Poland handed over three Belarusian citizens.")
+    (mention,) = mentions_of(text)
+    assert (mention.party_a, mention.party_b, mention.event_date) == ("BY", "PL", dt.date(2031, 6, 11))
+    assert fields(mention)["returned_to_a"] == {"3"}
+    text = ("Published 12 June 2031\n\nNo exchange is planned, the ministry said.\n\n"
+            "Editor's note: An earlier version of this article said Poland handed over three Belarusian citizens in exchange "
+            "for four Poles on 11 June 2031. That was incorrect.")
+    assert mentions_of(text) == []
+
+
+def test_a_wish_for_more_exchanges_plans_none():
+    text = ("Published 2 April 2031\n\nArmenia and Azerbaijan exchanged 10 detainees each on 1 April 2031. The bishops said they "
+            "hope that the gesture will pave the way for further exchanges.")
+    assert [m.status for m in mentions_of(text)] == ["completed"]
+
+
+def test_two_groups_each_told_by_where_they_were_held_name_the_two_sides():
+    text = ("Published 30 June 2031\n\nIran and Sweden swapped prisoners on 29 June 2031. The first such trade came on 3 March 2019, "
+            "when two people jailed in Iran were swapped for one man jailed in the Netherlands.")
+    completed = by_status(mentions_of(text), "completed")
+    assert [(m.party_a, m.party_b, m.event_date) for m in completed] == [
+        ("IR", "SE", dt.date(2031, 6, 29)), ("IR", "NL", dt.date(2019, 3, 3))]
+    assert fields(completed[1])["returned_to_a"] == {"1"} and fields(completed[1])["returned_to_b"] == {"2"}
+
+
+def test_a_memorial_recalling_swaps_is_no_swap_of_its_own():
+    text = ("Published 2 May 2031\n\nOn 1 May 2031 India and Pakistan exchanged 20 fishermen each at Wagah. Today a plaque "
+            "at the crossing commemorates the exchanges of the 1970s.")
+    assert [m.event_date for m in mentions_of(text)] == [dt.date(2031, 5, 1)]
+
+
+def test_a_named_person_joined_to_a_count_is_one_more_for_that_side():
+    text = ("Published 5 September 2031\n\nOn 4 September 2031 Belarus freed the blogger Ihar Losik and two Lithuanian citizens, "
+            "and Lithuania released five Belarusians.")
+    (mention,) = mentions_of(text)
+    assert (mention.party_a, mention.party_b) == ("BY", "LT")
+    assert fields(mention)["returned_to_b"] == {"3"} and fields(mention)["returned_to_a"] == {"5"}
+
+
+def test_former_states_are_sides_of_their_own_exchanges_and_former_soviet_names_no_side():
+    text = ("Published 1 March 2031\n\nOn 14 April 1986 the Soviets and East Germany swapped spies: the GDR freed 4 agents "
+            "in exchange for 6 held by the USSR.")
+    (mention,) = mentions_of(text)
+    assert (mention.party_a, mention.party_b, mention.event_date) == ("DD", "SU", dt.date(1986, 4, 14))
+    text = "Published 3 May 2031\n\nKazakhstan and Kyrgyzstan, both former Soviet republics, swapped 3 prisoners each on 2 May 2031."
+    (mention,) = mentions_of(text)
+    assert (mention.party_a, mention.party_b) == ("KG", "KZ")

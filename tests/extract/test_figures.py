@@ -633,3 +633,15 @@ def test_a_count_closing_its_sentence_after_a_taking_verb_counts_what_came_befor
 
 def test_a_count_closing_a_sentence_after_another_verb_is_not_carried_over():
     assert value_categories("The team freed 300 hostages. The score was 120.")[1] == (120, "other")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moscow handed back six agents and two spies.", [(6, "people"), (2, "people")]),
+    ("Among the freed were 3 army chaplains.", [(3, "people")]),
+])
+def test_agents_spies_and_chaplains_count_people(text, expected):
+    assert value_categories(text) == expected
+
+
+def test_a_numbered_point_of_a_decree_is_a_name():
+    assert value_categories("The persons listed in point 2 shall be released within 10 days.") == [(10, "days")]

@@ -202,3 +202,19 @@ def test_odd_tails_a_tight_circa_and_a_score_are_numbers():
     text = "Some 300-odd men, thirty-odd women, c.40 guards and a score of boys; not sec.5 or abc.6."
     assert [(text[n.start:n.end], n.value) for n in find_numbers(text)] == [
         ("300-odd", 300), ("thirty-odd", 30), ("40", 40), ("a score", 20)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thirty years ago today the first convoy crossed.", dt.date(1996, 8, 14)),
+    ("It is 12 years ago to the day that the ship was seized.", dt.date(2014, 8, 14)),
+    ("A year ago today, the families were still waiting.", dt.date(2025, 8, 14)),
+])
+def test_so_many_years_ago_today_is_that_day_so_many_years_before(text, expected):
+    (mention,) = find_dates(text)
+    assert resolve(mention, dt.date(2026, 8, 14)).date == expected and resolve(mention, dt.date(2026, 8, 14)).precision == "day"
+
+
+def test_years_ago_without_today_is_no_date_and_29_february_falls_back():
+    assert find_dates("Five years ago the camp was built.") == []
+    (mention,) = find_dates("Three years ago today")
+    assert resolve(mention, dt.date(2028, 2, 29)).date == dt.date(2025, 2, 28)
