@@ -212,6 +212,8 @@ _PEOPLE = re.compile(r"\b(?:prisoners?|POWs?|captives?|detainees?|hostages?|sold
 _MEDIATOR_WORDS = ("mediat", "broker", "facilitat", "go-between", "intermediar", "helped", "good offices", "grateful", "thank", " role in ")  # the subject pattern runs only if one is there
 _MEDIATOR_SUBJECT = re.compile(rf"(?P<who>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:(?:acted\s+as|served\s+as|was|were)\s+(?:the\s+|a\s+)?(?:mediators?|brokers?|go-betweens?|intermediar(?:y|ies))\b|(?:provided|offered)\s+(?:\w+\s+)?(?:mediation|good\s+offices)\b)"
                                rf"|(?P<who2>{_PARTY_WORD})(?:\s*,\s*(?:which|who))?\s+(?:(?:had|has|have)\s+)?(?:(?:again|also|once\s+again)\s+)?(?:mediated|brokered|facilitated)\s+(?:the|a|an|this)\s+(?:\w+\s+)?(?:exchange|swap|deal|agreement|handover|release|talks|negotiations)"
+                               # "the sixth swap the UAE has brokered": the mediator in a clause after the swap
+                               rf"|\b(?:exchange|swap|deal|handover|release)s?\s+(?:that\s+|which\s+)?(?:the\s+)?(?P<who4>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:(?:again|also)\s+)?(?:mediated|brokered|facilitated)\b"
                                # "... thanked the United Arab Emirates, which mediated the swap"
                                # "Ankara and Riyadh helped arrange an exchange": the sides arrange, a third party helps
                                # "We are grateful to the United Arab Emirates for their help"
@@ -384,7 +386,7 @@ def _mediations(text: str, parties: list[PartyMention]) -> list[PartyMention]:
         if group:
             found += [p for p in parties if m.start(group) < p.end and p.start < m.end(group)]  # overlapping: "United Arab Emirates" is longer than a party word
             continue
-        group = next(name for name in ("who", "who2", "who3") if m.group(name))
+        group = next(name for name in ("who", "who2", "who3", "who4") if m.group(name))
         words = m.group(group).split()
         code = party_of_word(m.group(group)) or party_of_word(words[-1]) or party_of_word(words[0])
         if code:
@@ -1017,6 +1019,8 @@ def _event_date_candidates(r: _Reading, i: int, excluded: set[int], precisions: 
 
 
 def _is_dateline(text: str, date: DateMention) -> bool:
+    if text[date.start:date.end].isdigit():
+        return False  # an almanac's "1991 - ...": a year alone never dates a report
     line_start = text.rfind("\n", 0, date.start) + 1
     return bool(_DATELINE_AFTER.match(text, date.end)) and (date.start == line_start or bool(_DATELINE_BEFORE.search(text, max(0, line_start - 1), date.start)))
 
@@ -1034,6 +1038,30 @@ def _chronology_items(text: str, sentences: list[Sentence], dates: list[DateMent
         if any(s.start <= f.start < s.end and (f.kind == "pair" or (f.category in COUNTED and f.predicate in HANDOVER_PREDICATES)) for f in figures):
             items[i] = _SPAN.match(text, first.start, first.end)
     return items
+
+
+_YEAR_ITEM = re.compile(r"^[ \t]*[*•·]?[ \t]*(?P<year>1[89]\d\d|20\d\d)[ \t]*[:–—-][ \t]+\S", re.M)
+
+
+def _almanac_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """'On this day: 24 August' over lines that open with a year ('1991 - ... exchange 12 hostages each'): each line's
+    year is that day of its year, under a heading day that names no year."""
+    items = list(_YEAR_ITEM.finditer(text))
+    if not items:
+        return []
+    heading = next((d for d in dates if d.start < items[0].start() and d.precision == "day" and d.year is None and d.weekday is None), None)
+    if heading is None:
+        return []
+    return [DateMention(m.start("year"), m.end("year"), int(m.group("year")), heading.month, heading.day, None) for m in items
+            if _safe_day(int(m.group("year")), heading.month, heading.day)]
+
+
+def _safe_day(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _headline_reference(r: _Reading) -> dt.date | None:
@@ -1146,6 +1174,14 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
             found += extract_exchanges(item, reference_date, own)
         return found
     dates = find_dates(text)
+    almanac = _almanac_dates(text, dates)
+    if len(almanac) >= 2:  # an almanac's lines are events of different years, each read on its own under the heading day
+        ends = [text.find("\n", d.end) for d in almanac]
+        items = [(text.rfind("\n", 0, d.start) + 1, len(text) if end < 0 else end) for d, end in zip(almanac, ends)]
+        return [m for lo, hi in items for m in extract_exchanges(
+            _blanked(text, [(0, items[0][0]), (lo, hi)]), reference_date,
+            None if figures is None else [f for f in figures if f.start < items[0][0] or lo <= f.start < hi])]
+    dates = sorted(dates + almanac, key=lambda d: d.start)
     mediations = _mediations(text, parties)
     mediation_spans = {(p.start, p.end) for p in mediations}
     side_mentions = [p for p in parties if (p.start, p.end) not in mediation_spans]
@@ -1231,8 +1267,8 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
         return []
     cue_spans = [(sentences[i].start, sentences[i].end) for i in cue_sentences]
     sides = stated_pair(text, side_mentions, cue_spans) or main_sides(side_mentions, cue_spans, text)
-    if len(sides) < 2:
-        sides = main_sides(side_mentions, None, text)
+    if len(sides) < 2:  # the one side the exchange sentences name stays a side; the text names the other
+        sides = sides + tuple(code for code in main_sides([p for p in side_mentions if p.code not in sides], None, text))[:2 - len(sides)]
     if len(sides) < 2:
         return []
     # "Hamas released three Israeli hostages in exchange for 183 Palestinian prisoners", "Israel releases 183": the people's

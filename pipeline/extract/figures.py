@@ -66,6 +66,8 @@ _SUBJECT_START = re.compile(r"[\"“]?(?:(?:Only|Just|Some|About|Nearly|Almost|A
 # "; by Friday about 4,800 had been handed over", "52 Political Prisoners Freed, but More Than 1,100 Remain"
 _CLAUSE_OPENS_BEFORE = re.compile(r"(?:[;:]|,\s+(?:but|yet))\s*(?:[a-z]\w*\s+|[A-Z]\w*\s+){0,3}$")
 _SENTENCE_END_AFTER = re.compile(r"\s*[.!;]")
+_PUT_AT_BEFORE = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates)\s+(?:it|that|this|the\s+(?:number|figure|total|count|toll|tally))\s+at\s+"
+                            r"(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least)\s+)?$", re.I)
 _TAKING_VERB_BEFORE = re.compile(r"\b(?:took|takes|got|gets|received|receives|accepted|accepts|returned|released|freed|handed\s+over|gave\s+back|sent\s+back)"
                                  r"\s+(?:(?:only|just|back|in)\s+)?$")
 _VERB_AFTER = re.compile(r"\s+(?:were|was|are|is|had|have|has|remain|remained|went|got|came)\b", re.I)  # "Remain" in a headline
@@ -779,7 +781,9 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
                                 and previous.end >= sentence.start - 400 and "\n\n" not in text[previous.end:number.start]
                                 and (_SUBJECT_START.fullmatch(text, sentence.start, number.start) is not None and _VERB_AFTER.match(text, number.end)
                                      # "It offered 1,200 prisoners. Kyiv took 175.": the object of a taking verb, ending the sentence
-                                     or _SENTENCE_END_AFTER.match(text, number.end) and _TAKING_VERB_BEFORE.search(text, max(sentence.start, number.start - 30), number.start)))
+                                     or _SENTENCE_END_AFTER.match(text, number.end) and _TAKING_VERB_BEFORE.search(text, max(sentence.start, number.start - 30), number.start)
+                                     # "... said 60 soldiers had returned. The ministry put it at 64": the same count, told again
+                                     or _PUT_AT_BEFORE.search(text, max(sentence.start, number.start - 45), number.start) is not None))
             antecedent = counted.get(number.value) if number.kind == "number" else None
             whole = _OF_THE_WHOLE_BEFORE.search(text, max(sentence.start, number.start - 50), number.start)
             if whole and parse_number(whole.group("whole")) in counted:  # "Of the 1,300, only about 170 ...": part of those 1,300

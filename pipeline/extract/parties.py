@@ -120,7 +120,9 @@ def stated_pair(text: str, mentions: list[PartyMention], within: list[tuple[int,
 _CAPTIVES_AFTER = re.compile(r"\s+(?:prisoners?|hostages?|captives?|detainees?|POWs?|inmates|women|children|minors|teenagers)\b")
 _COUNT_BEFORE = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|dozen|hundred|thousand))\s+$", re.I)
 _ACTS_AFTER = re.compile(r"\s+(?:(?:has|have|had)\s+|(?:will|would|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|agreed\s+to)\s+(?=free\b|release\b|hand\s+over\b))?"
-                         r"(?:released|freed|frees|releases|free|release|handed\s+over|hands\s+over|hand\s+over|swapped|exchanged)\b")
+                         r"(?:released|freed|frees|releases|free|release|handed\s+over|hands\s+over|hand\s+over|swapped|exchanged)\b"
+                         # "Russia, for its part, got back 61 servicemen": a side that receives its people acts too
+                         r"|(?:,[^,.;]{1,25},)?\s+(?:has\s+|have\s+|had\s+)?(?:got\s+back|gets\s+back|received|receives|welcomed\s+home|brought\s+home)\b")
 _ACTS_BEFORE = re.compile(r"\b(?:released|freed|handed\s+over|returned)\s+by\s+(?:the\s+)?$")
 
 

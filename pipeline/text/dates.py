@@ -29,6 +29,9 @@ _YEAR_PREPOSITIONS = r"(?:in|In|since|Since|until|by|during|of|early|late|mid-|t
 # The lookahead lets the engine skip, in one test, the positions where no date can start.
 RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 RELATIVE_MONTHS = {"last": -1, "next": 1, "this": 0}
+# A year goes with the day or month before it across spaces or one line break, never across a blank line
+# ("On this day: 9 March" over an almanac whose first line opens with "1982").
+_YEAR_JOIN = r",?(?!\s*\n\s*\n)\s+"
 _PATTERN = re.compile(r"\b(?=[A-Z0-9]|(?:in|since|until|by|during|of|early|late|mid|throughout|before|after|from|to|today|yesterday|tomorrow|last|next|this)\b|[a-z]+(?:-[a-z]+)?\s+years?\s+ago\b)(?:" + "|".join([
     # "Sixty-five years ago today": that day, so many years before the text's own date
     r"(?P<yearsago>\b(?P<years>\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)\s+years?\s+ago\s+(?:today|to\s+the\s+day)\b)",
@@ -37,9 +40,9 @@ _PATTERN = re.compile(r"\b(?=[A-Z0-9]|(?:in|since|until|by|during|of|early|late|
     rf"(?P<dotted>\b(?P<dd>[0-3]?\d)\.(?P<dm>[01]?\d)\.(?P<dy>{_YEAR})(?![\d.]\d))",
     # A range of days ("April 6-12, 2026", "6–12 April 2026", "between 14 and 16 April") is read as its first day, with the
     # range's month and year. "this 6th day of October 2026", a treaty's way, is a day like any other.
-    rf"(?P<mdy>(?:(?P<wd1>{_WEEKDAY}),?\s+)?(?P<m1>{_MONTH})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)(?:\s*[-–]\s*[0-3]?\d(?!\d|:\d))?(?:,?\s+(?P<y1>{_YEAR})(?!\d))?)",
-    rf"(?P<dmy>(?:(?P<wd2>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-3]?\d|\s+(?:and|to)\s+[0-3]?\d(?:st|nd|rd|th)?)?\s+(?:(?:day\s+)?of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR})(?!\d))?)",
-    rf"(?P<my>\b(?P<m3>{_MONTH}),?\s+(?:of\s+)?(?P<y3>{_YEAR})(?!\d))",
+    rf"(?P<mdy>(?:(?P<wd1>{_WEEKDAY}),?\s+)?(?P<m1>{_MONTH})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)(?:\s*[-–]\s*[0-3]?\d(?!\d|:\d))?(?:{_YEAR_JOIN}(?P<y1>{_YEAR})(?!\d))?)",
+    rf"(?P<dmy>(?:(?P<wd2>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-3]?\d|\s+(?:and|to)\s+[0-3]?\d(?:st|nd|rd|th)?)?\s+(?:(?:day\s+)?of\s+)?(?P<m2>{_MONTH})(?:{_YEAR_JOIN}(?P<y2>{_YEAR})(?!\d))?)",
+    rf"(?P<my>\b(?P<m3>{_MONTH}){_YEAR_JOIN}(?:of\s+)?(?P<y3>{_YEAR})(?!\d))",
     rf"(?P<yonly>\b{_YEAR_PREPOSITIONS}\s+(?P<y4>{_YEAR})(?![\d-]))",
     # "in October", no day and no year: the month of the year the text's own date gives (the latest one, for the past).
     rf"(?P<monly>\b(?:in|since|until|by|during|through|from)\s+(?:(?:early|late|mid)-?\s*)?(?P<m4>{_MONTH})(?![\w-])(?!,?\s+(?:of\s+)?{_YEAR})(?!\s+[0-3]?\d\b))",

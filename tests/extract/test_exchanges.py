@@ -1124,3 +1124,20 @@ def test_former_states_are_sides_of_their_own_exchanges_and_former_soviet_names_
     text = "Published 3 May 2031\n\nKazakhstan and Kyrgyzstan, both former Soviet republics, swapped 3 prisoners each on 2 May 2031."
     (mention,) = mentions_of(text)
     assert (mention.party_a, mention.party_b) == ("KG", "KZ")
+
+
+def test_an_almanacs_year_lines_are_that_day_of_each_year_each_with_its_own_sides():
+    text = ("This day in history: 9 March\n\n1982 - Peru and Ecuador exchange 20 prisoners each at the border.\n"
+            "1999 - A storm floods Lima.\n2011 - Sudan and South Sudan swap 14 detainees each.\n")
+    completed = mentions_of(text)
+    assert [(m.party_a, m.party_b, m.event_date) for m in completed] == [
+        ("EC", "PE", dt.date(1982, 3, 9)), ("SD", "SS", dt.date(2011, 3, 9))]
+    assert fields(completed[0])["returned_to_a"] == {"20"}
+
+
+def test_a_mediator_named_in_a_clause_after_the_swap_is_no_side_and_the_one_side_the_swap_sentence_names_stays():
+    text = ("Published 9 May 2031\n\nOn Thursday's exchange: 40 Ukrainian soldiers came home. It was the fourth swap the UAE "
+            "has mediated this year. Moscow, for its part, welcomed home 40 of its men. Saudi Arabia, too, has quietly "
+            "reunited 12 families.")
+    (mention,) = mentions_of(text)
+    assert (mention.party_a, mention.party_b) == ("RU", "UA")

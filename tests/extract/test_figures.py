@@ -645,3 +645,8 @@ def test_agents_spies_and_chaplains_count_people(text, expected):
 
 def test_a_numbered_point_of_a_decree_is_a_name():
     assert value_categories("The persons listed in point 2 shall be released within 10 days.") == [(10, "days")]
+
+
+def test_a_count_someone_puts_it_at_counts_what_the_count_before_counted():
+    found = value_categories("The paper said 30 Armenian soldiers were freed. Yerevan put the number at 32, including two officers.")
+    assert found[:2] == [(30, "soldiers"), (32, "soldiers")]

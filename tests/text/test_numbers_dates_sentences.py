@@ -218,3 +218,10 @@ def test_years_ago_without_today_is_no_date_and_29_february_falls_back():
     assert find_dates("Five years ago the camp was built.") == []
     (mention,) = find_dates("Three years ago today")
     assert resolve(mention, dt.date(2028, 2, 29)).date == dt.date(2025, 2, 28)
+
+
+def test_a_year_never_joins_a_date_across_a_blank_line():
+    (mention,) = find_dates("Released on 9 March\n\n1982 was the year it began.")
+    assert (mention.year, mention.month, mention.day) == (None, 3, 9)
+    (mention,) = find_dates("Released on 9 March\n1982, a hard-wrapped line.")
+    assert (mention.year, mention.month, mention.day) == (1982, 3, 9)
