@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 from pipeline.extract.figures import GROUPS, LINKED, FigureMention, extract_figures
 from pipeline.extract.parties import PartyMention, find_parties, is_place, main_sides, parties, party_of_word, stated_pair
 from pipeline.lexicons import load, phrase_alternation
-from pipeline.text.dates import DateMention, find_dates, resolve
+from pipeline.text.dates import DateMention, find_dates, resolve, safe_date
 from pipeline.text.phrases import Found, PhraseIndex, WholePhrases, stretches
 from pipeline.text.sentences import Sentence, split_sentences
 
@@ -1053,15 +1053,7 @@ def _almanac_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
     if heading is None:
         return []
     return [DateMention(m.start("year"), m.end("year"), int(m.group("year")), heading.month, heading.day, None) for m in items
-            if _safe_day(int(m.group("year")), heading.month, heading.day)]
-
-
-def _safe_day(year: int, month: int, day: int) -> bool:
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return False
-    return True
+            if safe_date(int(m.group("year")), heading.month, heading.day) is not None]
 
 
 def _headline_reference(r: _Reading) -> dt.date | None:

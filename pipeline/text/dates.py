@@ -179,7 +179,7 @@ def resolve(mention: DateMention, reference: dt.date | None, direction: str = "p
         if mention.relative is not None:
             return ResolvedDate(reference + dt.timedelta(days=mention.relative), "day", True)
         if mention.relative_years is not None:  # 29 February, so many years before, is the 28th where that year has none
-            day = _safe_date(reference.year + mention.relative_years, reference.month, reference.day)
+            day = safe_date(reference.year + mention.relative_years, reference.month, reference.day)
             return ResolvedDate(day or dt.date(reference.year + mention.relative_years, reference.month, 28), "day", True)
         delta = (mention.weekday - reference.weekday()) % 7
         if direction == "future":
@@ -195,18 +195,18 @@ def resolve(mention: DateMention, reference: dt.date | None, direction: str = "p
         if reference is None:
             return None
         year, inferred = reference.year, True
-        candidate = _safe_date(year, mention.month, mention.day or 1)
+        candidate = safe_date(year, mention.month, mention.day or 1)
         if candidate is not None and direction == "past" and candidate > reference + dt.timedelta(days=31):
             year -= 1
         elif candidate is not None and direction == "future" and candidate < reference - dt.timedelta(days=31):
             year += 1
-    date = _safe_date(year, mention.month or 1, mention.day or 1)
+    date = safe_date(year, mention.month or 1, mention.day or 1)
     if date is None:
         return None
     return ResolvedDate(date, mention.precision, inferred)
 
 
-def _safe_date(year: int, month: int | None, day: int) -> dt.date | None:
+def safe_date(year: int, month: int | None, day: int) -> dt.date | None:
     try:
         return dt.date(year, month or 1, day)
     except ValueError:
