@@ -92,6 +92,13 @@ _EXCHANGE_FOR_ANYWHERE = re.compile(r"\bin\s+(?:exchange|return)\s+for\b", re.I)
 # Compiled once: they run for every number.
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _TIME_AFTER = re.compile(r":\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|GMT\b)")
+_HOURS_OF_DAY_AFTER = re.compile(r"\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|o['’]clock)\b")  # "since 6 in the morning"
+# "the 1300 bulletin", "at 2100 hours": a 24-hour clock time written as four digits
+_CLOCK_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_CLOCK_WORD_AFTER = re.compile(r"\s+(?:hours|hrs|h|GMT|UTC|local\s+time|bulletin|news|newscast|broadcast|edition)\b", re.IGNORECASE)
+# "brought back 97", "has freed 40": a count right after its verb (not "freed 240 prisoners, a ratio of three")
+_VERB_OBJECT_BEFORE = re.compile(r"\b(?:brought|brings|bring|got|gets|freed|frees|released|releases|returned|returns|handed|hands|sent|sends|exchanged|swapped|repatriated)(?:\s+(?:back|home|over|out))?\s+(?:another\s+|some\s+|about\s+|nearly\s+|almost\s+)?$")
+_DIED_AT_BEFORE = re.compile(r"\b(?:die[sd]?|dying|dead|passed\s+away)\s+at\s+(?:the\s+age\s+of\s+)?$", re.IGNORECASE)  # "dies at 78": an age
 _LINE_START_BEFORE = re.compile(r"(?:^|\n)\s*$")
 _LIST_MARK_AFTER = re.compile(r"[.)]\s")
 _NUMBER_SIGN_BEFORE = re.compile(r"(?:No\.|#|number)\s*$")
@@ -128,6 +135,7 @@ _DIGIT_COUNT = re.compile(r"\d[\d,]*\s+")
 _OF_US = re.compile(r"\s+of\s+(?:us|you)\b")
 _OF_THEM_VERB = re.compile(r"\s+of\s+them\s+(?:were|was|are|is|had|have|has|will|would|[a-z]+ing)\b|\s+of\s+them\s*[.;,)]|\s+of\s+them\s+(?:on|in|with|at|from|by|without|still)\b")  # "... 32 of them serving life", "interviewed 205 of them.", "six of them on crutches"
 _OF_THEM = re.compile(r"\s+of\s+them\s+(?=(?![a-z]+ing\b)[a-z]+\b(?!\s+(?:were|was|are|is|had|have|has|will|would)\b))")  # "two of them minors"
+_OF_OURS = re.compile(r"\s+of\s+(?:ours|theirs|yours)\b")  # "185 of ours are home": our people
 _PARTITIVE = re.compile(r"\s+of\s+(?:its|their|the|these|those|his|her|our)\s+(?:[a-z]+['’]s\s+(?=\d))?")  # "three of the country's 15 governors"
 # A number that opens a list item, maybe after a bullet and a hedge ("- Up to 40: detainees ...").
 _ITEM_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–—][ \t]+)?(?:[A-Za-z]+[ \t]+){0,2}$")
@@ -241,6 +249,10 @@ def _excluded(text: str, number: NumberMention, surface: str, date_spans: _Spans
     before, after = text[max(0, number.start - 12):number.start], text[number.end:number.end + 12]
     if (after[:1] == ":" or "m" in after or "GMT" in after or "UTC" in after) and _TIME_AFTER.match(after):
         return True  # a time of day
+    if number.value <= 12 and (" in the " in after or " at " in after or "clock" in after) and _HOURS_OF_DAY_AFTER.match(text, number.end):
+        return True  # "6 in the morning", "11 at night"
+    if len(surface) == 4 and _CLOCK_TIME.fullmatch(surface) and _CLOCK_WORD_AFTER.match(text, number.end):
+        return True  # "the 1300 bulletin"
     if before[-1:] in "+-−" and before[-4:-1] in ("GMT", "UTC"):
         return True  # a time zone: "4:37 PM GMT+3"
     if after[:1] in ".)" and after[:1] and _LINE_START_BEFORE.search(before) and _LIST_MARK_AFTER.match(after):
@@ -273,6 +285,9 @@ _NOT_COUNTS = (("+", re.compile(r"\+\(?\d{1,4}\)?(?:[ .-]\(?\d{1,4}\)?){2,}")), 
                # "50 U.S.C. § 4819", "§ 12(3)": a statute's title and section
                ("§", re.compile(r"(?:\d+\s+(?:U\.?\s?S\.?\s?C|C\.?F\.?R)\.?\s*)?§§?\s*\d[\w.()-]*")),
                ("\u20e3", re.compile(r"\d\ufe0f?\u20e3")),  # "1️⃣", a keycap emoji: a list mark
+               # "0'40\"", "1′05″": minutes and seconds (a script's timings) or feet and inches, a measure, not a count
+               ("'", re.compile(r"(?<![\w.,])\d{1,3}['’′]\s?\d{1,2}(?:\"|”|″|'')")),
+               ("′", re.compile(r"(?<![\w.,])\d{1,3}['’′]\s?\d{1,2}(?:\"|”|″|'')")),
                )
 # "North 24 Parganas", "South 24 Parganas": a place named by a compass word, a number and a name (not "North 24 Ukrainians")
 _COMPASS_NAME = re.compile(r"(?:North|South|East|West)\s(?P<number>\d{1,3})\s+(?P<name>[A-Z][a-z]+)\b")
@@ -436,6 +451,8 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
         following = _WORD.match(text, adjective.end() + 1) if text.startswith(" ", adjective.end()) else None
         if following is None or following.group().rstrip(".’'").lower() not in categories():
             return "people", None, share_of.end()  # the verb reading starts at the adjective: "released", "dead"
+    if number.kind == "number" and " of " in text[number.end:number.end + 5] and _OF_OURS.match(text, number.end):
+        return "people", None, number.end
     if text.startswith(" of whom", number.end):
         return "people", None, number.end  # "200 prisoners, 120 of whom were serving life": a part of the people named before
     if number.kind == "number" and _OF_US.match(text, number.end):
@@ -744,6 +761,8 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
         if category is None and number.kind == "number" and number.value < 120 and _AGE_VERB_BEFORE.search(text, max(sentence.start, number.start - 40), number.start) \
                 and _AGE_VERB_AFTER.match(text, number.end):
             continue
+        if category is None and number.kind == "number" and number.value < 120 and _DIED_AT_BEFORE.search(text, max(sentence.start, number.start - 30), number.start):
+            continue  # "dies at 78", "died at the age of 91"
         if category in (None, UNKNOWN_NOUN, "other") and number.kind in ("number", "range") and _names_a_thing(text, number.start, sentence.start):
             continue  # "Article 205", "Flight 752", "stages two & three", "paras 3-4": the number names, it does not count
         if surface[:3].lower() == "one" and surface.lower().split("-")[0] == "one" and (
@@ -789,8 +808,10 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
             if whole and parse_number(whole.group("whole")) in counted:  # "Of the 1,300, only about 170 ...": part of those 1,300
                 antecedent = counted[parse_number(whole.group("whole"))]
                 category, party = antecedent.category, party or antecedent.party
-            elif antecedent and _DEFINITE_BEFORE.search(text, max(0, number.start - 30), number.start):
-                category, party = antecedent.category, party or antecedent.party  # "the remaining three": named before
+            elif antecedent and (_DEFINITE_BEFORE.search(text, max(0, number.start - 30), number.start)
+                                 or antecedent is last_counted and antecedent.end >= sentence.start - 400 and "\n\n" not in text[antecedent.end:number.start]):
+                # "the remaining three": named before; "185 defenders returned. Russia got 185 back as well": the same count again
+                category, party = antecedent.category, party or antecedent.party
             elif (linked or compared or elided or _OF_THEM_VERB.match(text, number.end)) and previous is not None \
                     and previous.category not in DURATIONS | {"other", "percent"}:  # ("20 of them." may open a text: nothing before it)
                 category = previous.category  # also "70 of them were deported": a part of what was counted before
@@ -826,6 +847,9 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
                   or text.find("whom", max(sentence.start, number.start - 30), number.start) >= 0
                   and _OF_WHOM_BEFORE.search(text, max(sentence.start, number.start - 30), number.start)):  # "of whom about 24 are alive"
                 category = "people"
+            elif predicate in _SWAP_PREDICATES and predicate_side == "before" and not linked and _EXCHANGE_WORDS.search(sentence.text) \
+                    and _VERB_OBJECT_BEFORE.search(text, max(sentence.start, number.start - 30), number.start):
+                category = "prisoners"  # "The last exchange brought back 97": what an exchange brings back
             else:
                 category = "other"
         if party is None and category not in DURATIONS and category not in ("percent", "other"):

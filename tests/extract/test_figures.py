@@ -650,3 +650,41 @@ def test_a_numbered_point_of_a_decree_is_a_name():
 def test_a_count_someone_puts_it_at_counts_what_the_count_before_counted():
     found = value_categories("The paper said 30 Armenian soldiers were freed. Yerevan put the number at 32, including two officers.")
     assert found[:2] == [(30, "soldiers"), (32, "soldiers")]
+
+
+@pytest.mark.parametrize("text", [
+    "Veteran negotiator dies at 81\n\nHe brokered 12 swaps.",
+    "The former envoy died at the age of 93 in Doha, having helped free 40 hostages.",
+])
+def test_the_age_someone_died_at_is_no_figure(text):
+    assert 81 not in [v for v, _ in value_categories(text)] and 93 not in [v for v, _ in value_categories(text)]
+    assert len(figs(text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Families had gathered at the gate since 5 in the morning; 64 men walked out.",
+    "The buses left at 11 at night with 64 men aboard.",
+    "In the 2100 bulletin the ministry said 64 men had walked out.",
+    "TIMINGS: IN 0'12\" OUT 1'47\" -- 64 men walked out.",
+])
+def test_clock_times_and_script_timings_are_no_figures(text):
+    assert value_categories(text) == [(64, "men")]
+
+
+def test_four_digits_before_a_noun_that_is_no_clock_word_still_count():
+    assert value_categories(text="Officials said 1300 prisoners were moved by rail.") == [(1300, "prisoners")]
+
+
+def test_a_count_of_ours_counts_people():
+    assert value_categories("Good news at last: 212 of ours are back on home soil.") == [(212, "people")]
+
+
+def test_the_same_count_told_again_for_the_other_side_counts_the_same_kind():
+    text = "Kyiv said 140 marines had come home. Moscow got 140 back in return, the TASS agency said."
+    assert value_categories(text) == [(140, "soldiers"), (140, "soldiers")]
+
+
+def test_a_bare_count_an_exchange_brought_back_counts_prisoners():
+    assert value_categories("Our families waited for weeks. The swap on Friday brought back 58.") == [(58, "prisoners")]
+    # a ratio after a count of prisoners is no count of them
+    assert value_categories("Israel freed 90 Palestinian prisoners in the exchange, a ratio of about three to one.")[-1] == (3, "other")
