@@ -208,6 +208,8 @@ _SPAN = re.compile(r".+", re.S)
 _HEADLINE_YEAR_BEFORE = re.compile(r"\b(?:since|until|before|after|from|by)\s+$", re.I)
 # "Ukraine said on Thursday ..." dates the statement, not the handover.
 _STATEMENT_DATE = re.compile(r"\b(?:said|says|announced|declared|reported|told|confirmed|stated|added)\s+(?:\w+\s+)?(?:on|late\s+on|early\s+on)\s+$", re.I)
+_ONE_PERSON_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.I)  # "a French teacher", "an Iranian engineer": one person by nationality
+_NOUN_AFTER = re.compile(r"\s+(?!(?:who|was|has|had|is|and|or)\b)[a-z]{3,}\b")
 _PEOPLE = re.compile(r"\b(?:prisoners?|POWs?|captives?|detainees?|hostages?|soldiers?|servicemen|civilians|troops|defenders|inmates|people|persons|nationals|citizens?)\b", re.I)
 _MEDIATOR_WORDS = ("mediat", "broker", "facilitat", "go-between", "intermediar", "helped", "good offices", "grateful", "thank", " role in ")  # the subject pattern runs only if one is there
 _MEDIATOR_SUBJECT = re.compile(rf"(?P<who>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:(?:acted\s+as|served\s+as|was|were)\s+(?:the\s+|a\s+)?(?:mediators?|brokers?|go-betweens?|intermediar(?:y|ies))\b|(?:provided|offered)\s+(?:\w+\s+)?(?:mediation|good\s+offices)\b)"
@@ -1131,6 +1133,41 @@ _NOTE_OF_CONTEXT = re.compile(r"[ \t*_]*(?:editor[’']?s[’']?\s+note|note\s+t
 _ABOUT_THE_ARTICLE = re.compile(r"\b(?:this|an\s+earlier|a\s+previous)\s+(?:article|story|report|version)\b|\bcorrect(?:ed|ion)\b|\b(?:misstated|incorrectly|erroneously|wrongly)\b", re.I)
 
 
+def _episodes(text: str, sentences: list[Sentence], cue_sentences: list[int], side_mentions: list[PartyMention],
+              dates: list[DateMention]) -> list[list[tuple[int, int]]] | None:
+    """The paragraphs of each pair of sides, when a text tells exchanges between two or more different pairs in different
+    years, each pair's in paragraphs of its own that date it with its year ("on 4 April 1998 ... Iran ... Iraq", "On 9 March
+    2016, the Houthis ... a Saudi corporal"). A paragraph that names no pair of its own goes with the pair before it;
+    paragraphs before the first pair (a headline about "prisoner swaps" in general) go with none. One deal told over
+    paragraphs dates them in one year, and its captives' origins ("including Saudis") make no pair of their own."""
+    if len(cue_sentences) < 2:
+        return None
+    bounds = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]
+    paragraphs = [(lo, hi) for lo, hi in zip(bounds, bounds[1:]) if text[lo:hi].strip()]
+    owned: list[tuple[tuple[int, int], tuple[str, ...] | None]] = []
+    years: dict[tuple[str, ...], set[int]] = {}
+    for lo, hi in paragraphs:
+        spans = [(sentences[i].start, sentences[i].end) for i in cue_sentences if lo <= sentences[i].start < hi]
+        dated = {d.year for d in dates if lo <= d.start < hi and d.year is not None and d.precision in ("day", "month")}
+        inside = [p for p in side_mentions if lo <= p.start < hi]
+        pair = (stated_pair(text, inside, spans) or main_sides(inside, spans, text)) if spans and dated else ()
+        if len(pair) == 1:  # "In Colombia he was patient again. On 2 August 2003 the FARC handed over ...": the paragraph names the other
+            pair = pair + main_sides([p for p in inside if p.code not in pair], None, text)[:1]
+        pair = tuple(sorted(pair))
+        owned.append(((lo, hi), pair if len(pair) == 2 else None))
+        if len(pair) == 2:
+            years.setdefault(pair, set()).update(dated)
+    if len(years) < 2 or any(years[x] & years[y] for x in years for y in years if x < y):
+        return None
+    episodes: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    current = None
+    for span, pair in owned:
+        current = pair or current
+        if current:
+            episodes.setdefault(current, []).append(span)
+    return list(episodes.values())
+
+
 def _blanked(text: str, keep: list[tuple[int, int]]) -> str:
     """The text with everything outside `keep` turned to spaces (line breaks kept), so every span stays where it was."""
     out, pos = [], 0
@@ -1246,10 +1283,12 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
             if not cues[j]:
                 cues[j] = [(main_cue, "main")]
     cue_sentences = sorted({i for i, typed in cues.items() if any(kind in _EVENT_KINDS for _, kind in typed)} | set(deal_sentences))
-    def tells_of_people(j: int) -> bool:  # a people word, a count of people ("90 Ukrainians"), or people released by name
-        s = sentences[j]
+    def tells_of_people(j: int) -> bool:  # a people word, a count of people ("90 Ukrainians"), people released by name,
+        s = sentences[j]                    # or one person told by a nationality ("a French teacher")
         return bool(_PEOPLE.search(s.text)) or any(s.start <= f.start < s.end and f.category in COUNTED for f in figures) or any(
-            _names_after(text, verb.end(), s.end) for verb in _NAMED_RELEASE_VERB.finditer(text, s.start, s.end))
+            _names_after(text, verb.end(), s.end) for verb in _NAMED_RELEASE_VERB.finditer(text, s.start, s.end)) or any(
+            s.start <= p.start < s.end and _ONE_PERSON_BEFORE.search(text, max(0, p.start - 4), p.start) and _NOUN_AFTER.match(text, p.end)
+            for p in side_mentions)
 
     # "150 Ukrainians returned home ... This is our 62nd exchange.": the people may be in the sentence before.
     # A sentence about "the exchange" may follow its people in a paragraph of its own: "Also 8 civilians came home. [new
@@ -1257,6 +1296,10 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     if not cue_sentences or not any(tells_of_people(j) for i in cue_sentences for j in (i - 1, i)
                                     if 0 <= j and (_same_paragraph(text, sentences, i, j) or _THE_EXCHANGE.search(sentences[i].text))):
         return []
+    episodes = _episodes(text, sentences, cue_sentences, side_mentions, dates)
+    if episodes:  # an obituary, a feature: exchanges between different pairs of sides, each told in paragraphs of its own
+        return [m for keep in episodes for m in extract_exchanges(
+            _blanked(text, keep), reference_date, None if figures is None else [f for f in figures if any(lo <= f.start < hi for lo, hi in keep)])]
     cue_spans = [(sentences[i].start, sentences[i].end) for i in cue_sentences]
     sides = stated_pair(text, side_mentions, cue_spans) or main_sides(side_mentions, cue_spans, text)
     if len(sides) < 2:  # the one side the exchange sentences name stays a side; the text names the other

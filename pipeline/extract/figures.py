@@ -769,6 +769,8 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
                 category in (None, "other") or _SUCH_OR_OF.match(text, number.end) or _PRONOUN_ONE_BEFORE.search(text, max(0, number.start - 8), number.start)):
             continue  # "one" as a pronoun ("one such case", "each one took weeks") counts nothing
         predicate, predicate_side = (None, None) if (category in DURATIONS or number.kind == "percent") else _predicate(text, number, np_end, sentence, predicates)
+        if predicate == "returned" and number.unit:
+            predicate = None  # "received at least €50m": money is not people brought home
         linked = previous is not None and previous.sentence == sentence.text and LINKED.search(text, max(sentence.start, number.start - 20), number.start)
         if predicate is None and linked and category not in DURATIONS:
             predicate = previous.predicate

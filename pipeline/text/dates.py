@@ -21,8 +21,14 @@ _MONTH_ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul":
                         "Oct": 10, "Nov": 11, "Dec": 12}
 WEEKDAYS = {name: i for i, name in enumerate("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())}
 
-_MONTH = "(?:" + "|".join([*MONTHS, *(rf"{a}\.?" for a in _MONTH_ABBREVIATIONS)]) + ")"
+# Capitals too, as wire slugs and scripts write them ("SUN 08 NOV 2026", "MOSCOW, NOVEMBER 8")
+_MONTH_UPPER = [name.upper() for name in [*MONTHS, *_MONTH_ABBREVIATIONS]]
+_MONTH = "(?:" + "|".join([*MONTHS, *(rf"{a}\.?" for a in _MONTH_ABBREVIATIONS), *(rf"{a}\.?" for a in _MONTH_UPPER)]) + ")"
 _WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
+# Before a date only, a weekday may be short or in capitals ("Sun 8 Nov", "SUN 08 NOV 2026"); alone, "Sun" is no day
+_WEEKDAY_SHORT = {"Mon": 0, "Tue": 1, "Tues": 1, "Wed": 2, "Thu": 3, "Thur": 3, "Thurs": 3, "Fri": 4, "Sat": 5, "Sun": 6}
+_WEEKDAY_BEFORE_DATE = "(?:" + "|".join([*WEEKDAYS, *(n.upper() for n in WEEKDAYS), *(rf"{a}\.?" for a in _WEEKDAY_SHORT),
+                                         *(rf"{a.upper()}\.?" for a in _WEEKDAY_SHORT)]) + ")"
 _YEAR = r"(?:19|20)\d\d"
 _YEAR_PREPOSITIONS = r"(?:in|In|since|Since|until|by|during|of|early|late|mid-|throughout|before|after|from|to|in early|in late|in mid-)"
 
@@ -40,8 +46,8 @@ _PATTERN = re.compile(r"\b(?=[A-Z0-9]|(?:in|since|until|by|during|of|early|late|
     rf"(?P<dotted>\b(?P<dd>[0-3]?\d)\.(?P<dm>[01]?\d)\.(?P<dy>{_YEAR})(?![\d.]\d))",
     # A range of days ("April 6-12, 2026", "6–12 April 2026", "between 14 and 16 April") is read as its first day, with the
     # range's month and year. "this 6th day of October 2026", a treaty's way, is a day like any other.
-    rf"(?P<mdy>(?:(?P<wd1>{_WEEKDAY}),?\s+)?(?P<m1>{_MONTH})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)(?:\s*[-–]\s*[0-3]?\d(?!\d|:\d))?(?:{_YEAR_JOIN}(?P<y1>{_YEAR})(?!\d))?)",
-    rf"(?P<dmy>(?:(?P<wd2>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-3]?\d|\s+(?:and|to)\s+[0-3]?\d(?:st|nd|rd|th)?)?\s+(?:(?:day\s+)?of\s+)?(?P<m2>{_MONTH})(?:{_YEAR_JOIN}(?P<y2>{_YEAR})(?!\d))?)",
+    rf"(?P<mdy>(?:(?P<wd1>{_WEEKDAY_BEFORE_DATE}),?\s+)?(?P<m1>{_MONTH})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)(?:\s*[-–]\s*[0-3]?\d(?!\d|:\d))?(?:{_YEAR_JOIN}(?P<y1>{_YEAR})(?!\d))?)",
+    rf"(?P<dmy>(?:(?P<wd2>{_WEEKDAY_BEFORE_DATE}),?\s+)?(?:the\s+)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-3]?\d|\s+(?:and|to)\s+[0-3]?\d(?:st|nd|rd|th)?)?\s+(?:(?:day\s+)?of\s+)?(?P<m2>{_MONTH})(?:{_YEAR_JOIN}(?P<y2>{_YEAR})(?!\d))?)",
     rf"(?P<my>\b(?P<m3>{_MONTH}){_YEAR_JOIN}(?:of\s+)?(?P<y3>{_YEAR})(?!\d))",
     rf"(?P<yonly>\b{_YEAR_PREPOSITIONS}\s+(?P<y4>{_YEAR})(?![\d-]))",
     # "in October", no day and no year: the month of the year the text's own date gives (the latest one, for the past).
@@ -105,7 +111,13 @@ class ResolvedDate:
 
 def _month(name: str) -> int:
     name = name.rstrip(".")
+    name = name.capitalize() if name.isupper() else name
     return MONTHS.get(name) or _MONTH_ABBREVIATIONS[name]
+
+
+def _weekday(name: str) -> int:
+    name = name.rstrip(".").capitalize()
+    return WEEKDAYS[name] if name in WEEKDAYS else _WEEKDAY_SHORT[name]
 
 
 def find_dates(text: str) -> list[DateMention]:
@@ -121,7 +133,7 @@ _YEAR_ANCHOR = re.compile(_YEAR)
 
 @cache
 def _name_index() -> PhraseIndex:
-    return PhraseIndex([*MONTHS, *_MONTH_ABBREVIATIONS, *WEEKDAYS, *RELATIVE_DAYS, *(day.capitalize() for day in RELATIVE_DAYS), "month", "ago"])
+    return PhraseIndex([*MONTHS, *_MONTH_ABBREVIATIONS, *_MONTH_UPPER, *WEEKDAYS, *RELATIVE_DAYS, *(day.capitalize() for day in RELATIVE_DAYS), "month", "ago"])
 
 
 def _stretches(text: str) -> list[tuple[int, int]]:
@@ -151,7 +163,7 @@ def _dates_of(text: str) -> tuple[DateMention, ...]:
             year = m.group(f"y{k}")
             weekday = m.group(f"wd{k}")
             found.append(DateMention(m.start(), m.end(), int(year) if year else None, _month(m.group(f"m{k}")), day,
-                                     WEEKDAYS[weekday] if weekday else None))
+                                     _weekday(weekday) if weekday else None))
         elif m.group("my"):
             found.append(DateMention(m.start(), m.end(), int(m.group("y3")), _month(m.group("m3")), None, None))
         elif m.group("monly"):

@@ -1141,3 +1141,35 @@ def test_a_mediator_named_in_a_clause_after_the_swap_is_no_side_and_the_one_side
             "reunited 12 families.")
     (mention,) = mentions_of(text)
     assert (mention.party_a, mention.party_b) == ("RU", "UA")
+
+
+def test_exchanges_between_different_pairs_in_different_years_each_keep_their_own_sides():
+    text = ("Nils Berg, the Norwegian who bargained for captives, has died\n\n"
+            "Published 2 February 2027\n\n"
+            "Berg, who died on 30 January at 84, spent his working life on prisoner swaps.\n\n"
+            "His first breakthrough came in 1996. After weeks of talks in Oslo he got Armenia and Azerbaijan to settle their accounts, and on "
+            "19 May 1996 about 60 Armenian prisoners of war walked home from Azerbaijan while Baku received 41 Azerbaijanis in return.\n\n"
+            "In Colombia he was patient again. On 2 August 2003 the FARC handed over a police colonel in exchange for nine guerrillas "
+            "held by the government.\n\n"
+            "He leaves a wife and two sons.")
+    found = {(m.party_a, m.party_b, m.event_date): fields(m) for m in mentions_of(text)}
+    assert set(found) == {("AM", "AZ", dt.date(1996, 5, 19)), ("CO", "FARC", dt.date(2003, 8, 2))}
+    assert found[("AM", "AZ", dt.date(1996, 5, 19))]["returned_to_a"] == {"60"}
+    assert found[("AM", "AZ", dt.date(1996, 5, 19))]["returned_to_b"] == {"41"}
+    assert found[("CO", "FARC", dt.date(2003, 8, 2))]["soldiers_to_b"] == {"9"}
+
+
+def test_one_deal_told_over_paragraphs_of_one_year_keeps_one_pair_though_its_captives_come_from_elsewhere():
+    # the second paragraph alone reads as Houthis and Saudis: both paragraphs date 2026, so it is the same deal
+    text = ("Yemen's Houthis and the government agreed in Muscat on 4 May 2026 to swap 300 detainees, the UN envoy said.\n\n"
+            "Under the accord the Houthis will free 180 detainees, including Saudis and Sudanese, and the government will hand over 120 "
+            "Houthi fighters. The handover is due on 20 May 2026.")
+    assert {(m.party_a, m.party_b) for m in mentions_of(text)} == {("HOUTHIS", "YE")}
+
+
+def test_men_crossing_home_were_returned_and_one_person_told_by_nationality_is_people_for_an_exchange():
+    text = ("On 3 March 2026 some 210 Armenian prisoners crossed home from Azerbaijan while Baku got back 160 Azerbaijanis in return.")
+    (m,) = mentions_of(text)
+    assert (m.party_a, m.party_b, fields(m)["returned_to_a"], fields(m)["returned_to_b"]) == ("AM", "AZ", {"210"}, {"160"})
+    (one,) = mentions_of("In June 2026 a Belgian aid worker held in Tehran was exchanged for an Iranian diplomat jailed in Antwerp.")
+    assert (one.party_a, one.party_b, one.event_date) == ("BE", "IR", dt.date(2026, 6, 1))

@@ -688,3 +688,8 @@ def test_a_bare_count_an_exchange_brought_back_counts_prisoners():
     assert value_categories("Our families waited for weeks. The swap on Friday brought back 58.") == [(58, "prisoners")]
     # a ratio after a count of prisoners is no count of them
     assert value_categories("Israel freed 90 Palestinian prisoners in the exchange, a ratio of about three to one.")[-1] == (3, "other")
+
+
+def test_people_a_side_received_were_returned_but_money_it_received_was_not():
+    assert one("In the swap Kyiv received 96 sailors, the navy said.")[3:] == ("soldiers", None, "returned")
+    assert one("The kidnappers received at least $3m, the court heard.")[5] is None

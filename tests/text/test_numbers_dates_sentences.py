@@ -225,3 +225,18 @@ def test_a_year_never_joins_a_date_across_a_blank_line():
     assert (mention.year, mention.month, mention.day) == (None, 3, 9)
     (mention,) = find_dates("Released on 9 March\n1982, a hard-wrapped line.")
     assert (mention.year, mention.month, mention.day) == (1982, 3, 9)
+
+
+@pytest.mark.parametrize("text, date, weekday", [
+    ("RUNDOWN | 0900 NEWS | TUE 03 MAR 2026", dt.date(2026, 3, 3), 1),
+    ("Filed Thurs., Feb. 12, 2026", dt.date(2026, 2, 12), 3),
+    ("KHARKIV, JANUARY 9, 2026", dt.date(2026, 1, 9), None),
+])
+def test_dates_in_capitals_and_short_weekdays_before_a_date_are_read(text, date, weekday):
+    (found,) = find_dates(text)
+    assert (found.year, found.month, found.day, found.weekday) == (date.year, date.month, date.day, weekday)
+
+
+def test_a_short_weekday_alone_is_no_date_and_a_slug_line_ending_in_its_date_dates_the_script():
+    assert find_dates("He reads The Sun and the Mon Repos gazette.") == []
+    assert find_published_date("RUNDOWN | 0900 NEWS | TUE 03 MAR 2026\nSLUG: FERRY\n\nThe ferry sailed.") == dt.date(2026, 3, 3)
