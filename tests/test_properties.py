@@ -45,3 +45,22 @@ def test_extractors_never_raise_and_spans_are_valid(raw):
         assert mention.party_a < mention.party_b
         for claim in mention.claims:
             assert 0 <= claim.start <= claim.end <= len(text)
+
+
+@SETTINGS
+@given(st.one_of(NEWSY, st.text(max_size=300), st.text(alphabet="AbZ’“—üÜİΣσẞ\n ", max_size=60)))
+def test_fast_lowering_is_str_lower_where_offsets_hold(raw):
+    from pipeline.text.phrases import lowered
+    expected = raw.lower()
+    assert lowered(raw) == (expected if len(expected) == len(raw) else None)
+
+
+@SETTINGS
+@given(st.one_of(NEWSY, st.text(alphabet="Ab1 .!?\n”)“(", max_size=80)))
+def test_sentence_boundaries_are_those_of_one_pattern(raw):
+    """The boundaries, found with one pattern per first character, are those the single pattern they replace finds."""
+    import re
+
+    from pipeline.text.sentences import _boundaries
+    single = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’')\]]?(?P<gap>\s+)(?=[\"“‘(\[]?[A-Z0-9])|(?<=\n)\n*)")
+    assert [m.span() for m in _boundaries(raw)] == [m.span() for m in single.finditer(raw)]

@@ -6,13 +6,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from pipeline.lexicons import load
 from pipeline.text.phrases import PhraseIndex
 
 
-@dataclass(frozen=True)
-class PartyMention:
+class PartyMention(NamedTuple):  # a tuple: built for every sentence or mention, and a frozen dataclass's init is 5x slower
     start: int
     end: int
     code: str

@@ -44,8 +44,18 @@ def stretches(anchors: Iterable[tuple[int, int]], lead: int, trail: int, length:
     return merged
 
 
+_ASCII = bytes(range(128))
+
+
 def lowered(text: str) -> str | None:
     """The text in lower case for a case-blind search, or None when lower-casing would shift offsets ("İ" grows)."""
+    if not text.isascii():
+        # str.lower reads a text with any non-ASCII character 30 times slower than an ASCII one. When none of its non-ASCII
+        # characters (curly quotes, dashes, "ü") has a lower case, lowering the ASCII bytes of its UTF-8 is the same.
+        encoded = text.encode("utf-8", "surrogatepass")
+        others = encoded.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+        if others.lower() == others:
+            return encoded.lower().decode("utf-8", "surrogatepass")
     low = text.lower()
     return low if len(low) == len(text) else None
 
@@ -100,14 +110,18 @@ class WholePhrases:
 
     def within(self, start: int = 0, end: int | None = None, skip: Iterable[tuple[int, int]] = ()) -> list[Found]:
         """Phrases inside [start, end), none inside a skipped span."""
+        return [Found(s, e, self.text, phrase) for s, e, phrase in self.spans_within(start, end, skip)]
+
+    def spans_within(self, start: int = 0, end: int | None = None, skip: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int, int]]:
+        """What `within` finds, as (start, end, phrase index) tuples: the cheaper form for callers that read many windows."""
         end = len(self.text) if end is None else end
-        chosen, covered = [], start
-        for i in range(bisect_left(self.starts, start), len(self.found)):
-            s, e, phrase = self.found[i]
+        chosen, covered, found = [], start, self.found
+        for i in range(bisect_left(self.starts, start), len(found)):
+            s, e, phrase = hit = found[i]
             if s >= end:
                 break
-            if s >= covered and e <= end and not any(a < e and s < b for a, b in skip):
-                chosen.append(Found(s, e, self.text, phrase))
+            if s >= covered and e <= end and not (skip and any(a < e and s < b for a, b in skip)):
+                chosen.append(hit)
                 covered = e
         return chosen
 
