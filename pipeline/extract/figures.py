@@ -79,6 +79,7 @@ _SWAP_PREDICATES = frozenset({"exchanged", "released", "returned", "agreed"})
 _HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[A-Za-z’'-]+\s+){0,2}[A-Za-z’'-]+)", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(r"\b(?:death|casualty|civilian|overall)\s+toll\b[^.;]{0,30}$", re.I)  # "death toll passes 46,000"
 LINKED = re.compile(r"(?:including|included|includes|among them|of whom|comprising|comprised|together with|\band)\s*$")
+_LINKED_LAST_LETTERS = "gdsmh"  # the last letters of LINKED's words
 # A word that may stand inside the counted noun phrase: lower case, or a name ("40 Red Cross staff", "120 ICRC volunteers").
 _MODIFIER = re.compile(r"[a-z][a-z-]*(?:['’]s)?|[A-Z][a-z-]+(?:-[A-Z0-9]\w*)?|[A-Z]{1,5}-\w+|[A-Z]{2,7}")  # "the group's", "Iskander-M", "Kh-101", "UN", "HIMARS"
 _WORD = re.compile(r"[A-Za-z%][\w’'.-]*|%")
@@ -182,26 +183,27 @@ def _in_exchange_for() -> re.Pattern:
 
 
 @cache
-def _predicate_indexes() -> dict[str, tuple[PhraseIndex, tuple[str, ...]]]:
-    """Per side of the number ('before' it, 'after' its noun): the phrases that say what happened, and their predicates."""
-    indexes = {}
-    for side in ("before", "after"):
-        table = {" ".join(row["phrase"].lower().split()): row["predicate"] for row in load("predicates") if row["side"] == side}
-        index = PhraseIndex(table)
-        indexes[side] = (index, tuple(table[phrase] for phrase in index.phrases))
-    return indexes
+def _predicate_index() -> tuple[PhraseIndex, dict[str, tuple[str | None, ...]]]:
+    """The phrases that say what happened, of both sides of the number ('before' it, 'after' its noun), in one index, and
+    per side each phrase's predicate there (None: the phrase is of the other side only)."""
+    tables = {side: {" ".join(row["phrase"].lower().split()): row["predicate"] for row in load("predicates") if row["side"] == side}
+              for side in ("before", "after")}
+    index = PhraseIndex([*tables["before"], *tables["after"]])
+    return index, {side: tuple(table.get(phrase) for phrase in index.phrases) for side, table in tables.items()}
 
 
 class _Predicates:
     """Every whole-word predicate phrase of one text, per side, found in one pass; read per number by window."""
 
     def __init__(self, text: str):
-        self.phrases = {side: WholePhrases(index, text) for side, (index, _) in _predicate_indexes().items()}
+        index, predicates = _predicate_index()
+        found = WholePhrases(index, text)
+        self.phrases = {side: found.only(lambda phrase, of_side=of_side: of_side[phrase] is not None) for side, of_side in predicates.items()}
 
     def within(self, side: str, start: int, end: int, skip: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
         """(start, end, predicate) of the phrases inside [start, end), none inside a skipped span: leftmost first, the
         longest at one start, none overlapping."""
-        predicates = _predicate_indexes()[side][1]
+        predicates = _predicate_index()[1][side]
         return [(s, e, predicates[phrase]) for s, e, phrase in self.phrases[side].spans_within(start, end, skip)]
 
 
@@ -232,6 +234,19 @@ class _Spans:
 _PHRASE_SPACE = " \n"  # what may stand between the words of a noun phrase: a line break inside a sentence wraps it ("three\nborder guards")
 _ZERO_LED = re.compile(r"(?<![\d.,])0\d")
 _TALLY = re.compile(r"\d{1,3}[-–]\d{1,3}")
+
+
+def _ends_linked(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] ends with a word that links a count to the one before ('including', 'and'). Each word ends
+    in one of a few letters: the pattern, tried at every position of the window, runs only then."""
+    return text[start:end].rstrip()[-1:] in _LINKED_LAST_LETTERS and LINKED.search(text, start, end) is not None
+
+
+def _ends_compared(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] ends in a comparison ('down from', 'compared with', 'than'): the pattern runs only where
+    one of its words is."""
+    window = text[start:end].lower()
+    return ("from" in window or "compared" in window or "than" in window) and _COMPARED.search(text, start, end) is not None
 
 
 def _excluded(text: str, number: NumberMention, surface: str, date_spans: _Spans) -> bool:
@@ -677,7 +692,7 @@ def _predicate(text: str, number: NumberMention, np_end: int, sentence: Sentence
     if not found and ("home" in after_text[:6] or "back" in after_text[:6]) and _HOME_AFTER_NOUN.match(text, np_end) \
             and _BRINGING_BEFORE.search(text, max(sentence.start, number.start - 25), number.start):
         return "returned", "after"  # "they carried 157 Ukrainians home", "Russia got 150 of its own back"
-    clause_start = max([sentence.start] + [text.rfind(c, sentence.start, number.start) + 1 for c in ";:"])
+    clause_start = max(sentence.start, text.rfind(";", sentence.start, number.start) + 1, text.rfind(":", sentence.start, number.start) + 1)
     found_before = predicates.within("before", max(clause_start, number.start - 60), number.start)
     if found:
         # "Four soldiers held in Gaza since 2023 were released": the verb with its auxiliary is the main verb, the bare participle a modifier.
@@ -792,7 +807,7 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
         predicate, predicate_side = (None, None) if (category in DURATIONS or number.kind == "percent") else _predicate(text, number, np_end, sentence, predicates)
         if predicate == "returned" and number.unit:
             predicate = None  # "received at least €50m": money is not people brought home
-        linked = previous is not None and previous.sentence == sentence.text and LINKED.search(text, max(sentence.start, number.start - 20), number.start)
+        linked = previous is not None and previous.sentence == sentence.text and _ends_linked(text, max(sentence.start, number.start - 20), number.start)
         if predicate is None and linked and category not in DURATIONS:
             predicate = previous.predicate
         if number.kind == "fraction" and category is None:
@@ -804,8 +819,7 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
                 predicate = "agreed"
             elif category == "prisoners":
                 predicate = "exchanged"  # "a 103-for-103 exchange": the pair is the swap itself
-        compared = previous is not None and previous.sentence == sentence.text and _COMPARED.search(
-            text, max(sentence.start, number.start - 30), number.start)
+        compared = previous is not None and previous.sentence == sentence.text and _ends_compared(text, max(sentence.start, number.start - 30), number.start)
         names_things = category in (UNKNOWN_NOUN, "other")  # "300 names": what its elided followers count too
         if category == UNKNOWN_NOUN:  # "soldiers, including 41 officers": one of the soldiers
             known = linked and previous.category not in DURATIONS | {"other", "percent"}

@@ -249,10 +249,11 @@ def find_numbers(text: str) -> list[NumberMention]:
             if start and text[start - 1] in CURRENCY_SIGNS and read and read[0].kind == "number":
                 read = [read[0]._replace(start=start - 1, kind="money", unit="other")]  # the sign is part of it
             elif first.isdigit() and read and read[0].kind == "number" and text[start - 1:start] in (" ", ".", "") \
-                    and _CURRENCY_CODE_BEFORE.search(text, max(0, start - 5), start):
+                    and text[max(0, start - 5):start].lower() != text[max(0, start - 5):start] \
+                    and _CURRENCY_CODE_BEFORE.search(text, max(0, start - 5), start):  # every code has a capital
                 read = [read[0]._replace(kind="money", unit="other")]
             found.extend(read)
-            covered = max((n.end for n in read), default=tail.end())  # a tail read as no part of the number is read again
+            covered = read[-1].end if read else tail.end()  # the last reading ends last; a tail read as no part of the number is read again
     return _without_restatements(text, found) if "(" in text else found
 
 

@@ -8,7 +8,7 @@ reads the text once. Callers decide what a word boundary is and which match wins
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -107,6 +107,15 @@ class WholePhrases:
         self.found = [(start, end, phrase) for phrase, start, end in index.occurrences(folded(text))
                       if not (start > 0 and _is_word_char(text[start - 1]) or end < len(text) and _is_word_char(text[end]))]
         self.starts = [start for start, _, _ in self.found]
+
+    def only(self, keep: Callable[[int], bool]) -> WholePhrases:
+        """The same text's occurrences of the phrases (by index) that `keep` accepts: one pass of the automaton serves
+        several sets of phrases."""
+        kept = WholePhrases.__new__(WholePhrases)
+        kept.text = self.text
+        kept.found = [hit for hit in self.found if keep(hit[2])]
+        kept.starts = [start for start, _, _ in kept.found]
+        return kept
 
     def within(self, start: int = 0, end: int | None = None, skip: Iterable[tuple[int, int]] = ()) -> list[Found]:
         """Phrases inside [start, end), none inside a skipped span."""
