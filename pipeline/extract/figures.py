@@ -105,6 +105,7 @@ _DIED_AT_BEFORE = re.compile(r"\b(?:die[sd]?|dying|dead|passed\s+away)\s+at\s+(?
 _LINE_START_BEFORE = re.compile(r"(?:^|\n)\s*$")
 _LIST_MARK_AFTER = re.compile(r"[.)]\s")
 _NUMBER_SIGN_BEFORE = re.compile(r"(?:No\.|#|number)\s*$")
+_AGE_LIMIT_BEFORE = re.compile(r"\b(?:children|kids|minors)\s+(?:under|over)\s+$", re.I)
 _AGE_AFTER = re.compile(r"-year-old|\s+years?\s+old\b")
 # "Serhiy was 23 when ...", "she turned three while ...": a person's age, said with a verb and no noun after
 _AGE_VERB_BEFORE = re.compile(r"(?:(?:\b(?:he|she|I|who)|[A-Z][a-z]+|\b(?:youngest|oldest)(?:\s+[a-z]+){0,2})\s+(?:was|is)|\bturn(?:ed|s)|\bthe\s+(?:youngest|oldest))\s+(?:just\s+)?$")  # "the youngest freed soldier is 21."
@@ -286,6 +287,8 @@ def _excluded(text: str, number: NumberMention, surface: str, date_spans: _Spans
     if "year" in after and _AGE_AFTER.match(after) or "age" in text[max(0, number.start - 30):number.start] and _AGE_BEFORE.search(
             text, max(0, number.start - 30), number.start):
         return True  # an age
+    if number.value < 20 and ("under" in before or "over" in before) and _AGE_LIMIT_BEFORE.search(text, max(0, number.start - 25), number.start):
+        return True  # "children under 12 free": an age limit
     if after.startswith(",") and number.value < 120 and (before.endswith((", now ", ", aged ")) or _NAME_COMMA_BEFORE.search(before) or _VERB_AFTER_AGE.match(text, number.end)
                                                           and _PERSON_COMMA_BEFORE.search(text, max(0, number.start - 40), number.start)):
         return True  # "Jane Roe, 54," and "The journalist, 34, was arrested" give ages
@@ -555,7 +558,8 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
                 last, after_last, skip = second, i + 2, i + 1
         if code is not None:
             if last.endswith("s") and not last.endswith("ss") and last[0].isupper() and (  # "Swiss francs": an adjective
-                    after_last >= len(words) or words[after_last].group().lower() not in categories()):
+                    after_last >= len(words) or words[after_last].group().lower() not in categories()
+                    or text[words[after_last - 1].end():words[after_last].start()].strip(_PHRASE_SPACE)):  # "8,000 Ukrainians, soldiers and ..."
                 return "people", code, words[after_last - 1].end()  # "84 Ukrainians"
             party = code
             if skip == i + 1:

@@ -693,3 +693,24 @@ def test_a_bare_count_an_exchange_brought_back_counts_prisoners():
 def test_people_a_side_received_were_returned_but_money_it_received_was_not():
     assert one("In the swap Kyiv received 96 sailors, the navy said.")[3:] == ("soldiers", None, "returned")
     assert one("The kidnappers received at least $3m, the court heard.")[5] is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A survey of 2,400 adults found wide support.", [(2400, "people"), ]),
+    ("Only 7 respondents refused to answer.", [(7, "people")]),
+    ("Backing fell by 4.5 percentage points in a month.", [(4.5, "percent")]),
+    ("Doctors found 6 sick and sent them to hospital.", [(6, "people")]),
+    # a demonym, a comma, then a list of kinds: the demonym is the counted noun, not an adjective of the next word
+    ("About 2,500 Armenians, troops and civilians alike, are still missing.", [(2500, "people")]),
+])
+def test_round_64_nouns_count_people_and_shares(text, expected):
+    assert value_categories(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Entry 90 lari; kids under 14 go in free. 33 prisoners' letters are on show.",
+    "See Gallery 5 and Vitrine 8: 33 prisoners' letters are on show.",
+    "Object 17, a tin cup, sits in Case 4 beside 33 prisoners' letters.",
+])
+def test_age_limits_and_exhibit_numbers_are_no_figures(text):
+    assert [v for v, _ in value_categories(text) if v != 90] == [33]
