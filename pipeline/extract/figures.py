@@ -80,8 +80,9 @@ _SWAP_PREDICATES = frozenset({"exchanged", "released", "returned", "agreed"})
 # "How many people came home?": the question an answer's bare numbers count for (up to two words before the noun).
 _HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[A-Za-z’'-]+\s+){0,2}[A-Za-z’'-]+)", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(r"\b(?:death|casualty|civilian|overall)\s+toll\b[^.;]{0,30}$", re.I)  # "death toll passes 46,000"
-LINKED = re.compile(r"(?:including|included|includes|among them|of whom|comprising|comprised|together with|\band)\s*$")
-_LINKED_LAST_LETTERS = "gdsmh"  # the last letters of LINKED's words
+_LINKING_WORDS = ("including", "included", "includes", "among them", "of whom", "comprising", "comprised", "together with")
+LINKED = re.compile(rf"(?:{'|'.join(_LINKING_WORDS)}|\band)\s*$")
+_LINKED_LAST_LETTERS = frozenset(word[-1] for word in (*_LINKING_WORDS, "and"))
 # A word that may stand inside the counted noun phrase: lower case, or a name ("40 Red Cross staff", "120 ICRC volunteers").
 _MODIFIER = re.compile(r"[a-z][a-z-]*(?:['’]s)?|[A-Z][a-z-]+(?:-[A-Z0-9]\w*)?|[A-Z]{1,5}-\w+|[A-Z]{2,7}")  # "the group's", "Iskander-M", "Kh-101", "UN", "HIMARS"
 _WORD = re.compile(r"[A-Za-z%][\w’'.-]*|%")
@@ -249,7 +250,8 @@ def _says(text: str, words: tuple[re.Pattern, tuple[str, ...]], low: str | None 
 def _ends_linked(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] ends with a word that links a count to the one before ('including', 'and'). Each word ends
     in one of a few letters: the pattern, tried at every position of the window, runs only then."""
-    return text[start:end].rstrip()[-1:] in _LINKED_LAST_LETTERS and LINKED.search(text, start, end) is not None
+    last = text[start:end].rstrip()[-1:]
+    return last in _LINKED_LAST_LETTERS and LINKED.search(text, start, end) is not None
 
 
 def _ends_compared(text: str, start: int, end: int) -> bool:
@@ -559,7 +561,7 @@ def _noun_phrase(text: str, number: NumberMention, sentence_end: int) -> tuple[s
         if code is not None:
             if last.endswith("s") and not last.endswith("ss") and last[0].isupper() and (  # "Swiss francs": an adjective
                     after_last >= len(words) or words[after_last].group().lower() not in categories()
-                    or text[words[after_last - 1].end():words[after_last].start()].strip(_PHRASE_SPACE)):  # "8,000 Ukrainians, soldiers and ..."
+                    or text[words[after_last - 1].end():words[after_last].start()].strip(_PHRASE_SPACE)):  # "2,500 Armenians, troops and civilians alike"
                 return "people", code, words[after_last - 1].end()  # "84 Ukrainians"
             party = code
             if skip == i + 1:
