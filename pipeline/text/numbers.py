@@ -209,6 +209,13 @@ def _candidate_starts(text: str) -> list[int]:
     return sorted(set(starts))
 
 
+def _currency_code_before(text: str, start: int) -> bool:
+    """Whether a currency code ("USD ", "Rs.") stands right before `start`; every code has a capital, so the pattern runs
+    only over a window that holds one."""
+    window = text[max(0, start - 5):start]
+    return window.lower() != window and _CURRENCY_CODE_BEFORE.search(text, max(0, start - 5), start) is not None
+
+
 def written_circa(text: str, start: int) -> bool:
     """Whether 'c.' or 'ca.' stands tight before the number at `start` ("c.20"): circa."""
     return text[start - 1:start] == "." and _CIRCA.search(text, max(0, start - 3), start) is not None
@@ -249,8 +256,7 @@ def find_numbers(text: str) -> list[NumberMention]:
             if start and text[start - 1] in CURRENCY_SIGNS and read and read[0].kind == "number":
                 read = [read[0]._replace(start=start - 1, kind="money", unit="other")]  # the sign is part of it
             elif first.isdigit() and read and read[0].kind == "number" and text[start - 1:start] in (" ", ".", "") \
-                    and text[max(0, start - 5):start].lower() != text[max(0, start - 5):start] \
-                    and _CURRENCY_CODE_BEFORE.search(text, max(0, start - 5), start):  # every code has a capital
+                    and _currency_code_before(text, start):
                 read = [read[0]._replace(kind="money", unit="other")]
             found.extend(read)
             covered = read[-1].end if read else tail.end()  # the last reading ends last; a tail read as no part of the number is read again
