@@ -32,15 +32,18 @@ _WEEKDAY_BEFORE_DATE = "(?:" + "|".join([*WEEKDAYS, *(n.upper() for n in WEEKDAY
 _YEAR = r"(?:19|20)\d\d"
 _YEAR_PREPOSITIONS = r"(?:in|In|since|Since|until|by|during|of|early|late|mid-|throughout|before|after|from|to|in early|in late|in mid-)"
 
-# The lookahead lets the engine skip, in one test, the positions where no date can start.
 RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 RELATIVE_MONTHS = {"last": -1, "next": 1, "this": 0}
 # A year goes with the day or month before it across spaces or one line break, never across a blank line
 # ("On this day: 9 March" over an almanac whose first line opens with "1982").
 _YEAR_JOIN = r",?(?!\s*\n\s*\n)\s+"
-_PATTERN = re.compile(r"\b(?=[A-Z0-9]|(?:in|since|until|by|during|of|early|late|mid|throughout|before|after|from|to|today|yesterday|tomorrow|last|next|this)\b|[a-z]+(?:-[a-z]+)?\s+years?\s+ago\b)(?:" + "|".join([
-    # "Sixty-five years ago today": that day, so many years before the text's own date
-    r"(?P<yearsago>\b(?P<years>\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)\s+years?\s+ago\s+(?:today|to\s+the\s+day)\b)",
+# The lookahead lets the engine skip, in one test, the positions where no date can start.
+_STARTS = r"[A-Z0-9]|(?:in|since|until|by|during|of|early|late|mid|throughout|before|after|from|to|today|yesterday|tomorrow|last|next|this)\b"
+# "Sixty-five years ago today": that day, so many years before the text's own date. It may start at any word, and letting
+# every word through the lead costs a third of reading dates: it is tried only on stretches that hold "ago".
+_YEARS_AGO_START = r"[a-z]+(?:-[a-z]+)?\s+years?\s+ago\b"
+_YEARS_AGO = r"(?P<yearsago>\b(?P<years>\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)\s+years?\s+ago\s+(?:today|to\s+the\s+day)\b)"
+_FORMS = [
     rf"(?P<iso>\b(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)",
     # "22.11.2025": day first, as European outlets write it (slashes stay unread: "11/12/2025" is either order)
     rf"(?P<dotted>\b(?P<dd>[0-3]?\d)\.(?P<dm>[01]?\d)\.(?P<dy>{_YEAR})(?![\d.]\d))",
@@ -56,7 +59,9 @@ _PATTERN = re.compile(r"\b(?=[A-Z0-9]|(?:in|since|until|by|during|of|early|late|
     r"(?P<relative>\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow)\b)",
     # "last month", "next month", "earlier this month": a month counted from the text's own date
     r"(?P<relmonth>\b(?P<which>[Ll]ast|[Nn]ext|[Tt]his)\s+month\b)",
-]) + ")")
+]
+_PATTERN = re.compile(rf"\b(?={_STARTS})(?:" + "|".join(_FORMS) + ")")
+_PATTERN_WITH_AGO = re.compile(rf"\b(?={_STARTS}|{_YEARS_AGO_START})(?:" + "|".join([_YEARS_AGO, *_FORMS]) + ")")
 
 
 # "25 Tir 1404", "3 Ramadan 1446": a day of the Iranian or the Islamic calendar, a date as any other
@@ -145,8 +150,9 @@ def _stretches(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=16)  # both extractors read the same text's dates: find them once
 def _dates_of(text: str) -> tuple[DateMention, ...]:
     found = []
-    for m in (m for start, end in _stretches(text) for m in _PATTERN.finditer(text, start, end)):
-        if m.group("yearsago"):
+    for m in (m for start, end in _stretches(text)
+              for m in (_PATTERN_WITH_AGO if text.find("ago", start, end) >= 0 else _PATTERN).finditer(text, start, end)):
+        if m.re is _PATTERN_WITH_AGO and m.group("yearsago"):
             years = 1 if m.group("years").lower() in ("a", "an") else parse_number(m.group("years"))
             if years is not None and years == int(years) and 0 < years < 1000:
                 found.append(DateMention(m.start(), m.end(), None, None, None, None, relative_years=-int(years)))
