@@ -772,6 +772,9 @@ def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMenti
             continue  # "30 Palestinian prisoners for every hostage freed": a rate, no one's total
         if COUNTED[fig.category] == "returned_to" and _PART_OF.match(r.text, fig.end):
             continue  # "nine of the returning Ukrainians needed care": a part of a total, never the total
+        if COUNTED[fig.category] == "returned_to" and joined is not None and r.sentence_of(joined[0].start) is r.sentence_of(fig.start) \
+                and _PARTS_BEFORE.search(r.text, max(joined[0].end, fig.start - 50), fig.start):
+            continue  # "handed five prisoners, among them two Lithuanian citizens, to Lithuania": people among the count before
         if _CUMULATIVE_AFTER.match(r.text, fig.end) or _CUMULATIVE_OPENING.match(r.text, r.sentence_of(fig.start).start, fig.start) \
                 or _PERFECT_SINCE_BEFORE.search(r.text, r.sentence_of(fig.start).start, fig.start):
             continue  # "In total, 5,000 have been brought home since the start of the war": every exchange's, not this one's

@@ -1173,3 +1173,11 @@ def test_men_crossing_home_were_returned_and_one_person_told_by_nationality_is_p
     assert (m.party_a, m.party_b, fields(m)["returned_to_a"], fields(m)["returned_to_b"]) == ("AM", "AZ", {"210"}, {"160"})
     (one,) = mentions_of("In June 2026 a Belgian aid worker held in Tehran was exchanged for an Iranian diplomat jailed in Antwerp.")
     assert (one.party_a, one.party_b, one.event_date) == ("BE", "IR", dt.date(2026, 6, 1))
+
+
+def test_people_among_a_handed_over_count_are_part_of_it_not_its_total():
+    text = ("RIGA, 6 May 2031 - Russia handed 12 detainees, among them three Latvian journalists, to Latvia on Tuesday in "
+            "exchange for seven Russians held in Latvian prisons.")
+    (mention,) = mentions_of(text)
+    assert (mention.party_a, mention.party_b) == ("LV", "RU")
+    assert fields(mention)["returned_to_a"] == {"12"} and fields(mention)["returned_to_b"] == {"7"}
