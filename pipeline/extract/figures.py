@@ -406,7 +406,7 @@ def _names_a_thing(text: str, start: int, sentence_start: int) -> bool:
     if i < 0:
         return False
     names = _numbered_names()
-    word = tokens[i].lower().strip(".:;")
+    word = tokens[i].lower().strip(".:;([")  # "(IMO 9234561)", "[Article 5]"
     return word in names or (i >= 1 and f"{tokens[i - 1].lower()} {word}" in names)
 
 

@@ -714,3 +714,15 @@ def test_round_64_nouns_count_people_and_shares(text, expected):
 ])
 def test_age_limits_and_exhibit_numbers_are_no_figures(text):
     assert [v for v, _ in value_categories(text) if v != 90] == [33]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The tanker Blue Heron (IMO 9234561, MMSI 538004120) sailed home with its 18 seafarers.", [(18, "people")]),
+    ("Eleven merchant mariners were freed with the vessel.", [(11, "people")]),
+])
+def test_ship_registry_numbers_name_a_ship_and_seafarers_count_people(text, expected):
+    assert value_categories(text) == expected
+
+
+def test_a_number_to_dial_or_a_menu_option_is_no_count():
+    assert figs("Families should dial 999, or call 112 from abroad and choose option 4.") == []
