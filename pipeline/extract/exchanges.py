@@ -1020,7 +1020,20 @@ def _event_date_candidates(r: _Reading, i: int, excluded: set[int], precisions: 
              and not _RELATIVE_CLAUSE_OPEN.search(r.text, max(s.start, d.start - 90), d.start)
              and not _DEAL_BEGAN_BEFORE.search(r.text, max(s.start, d.start - 60), d.start)
              and not _AGREEMENT_REACHED_BEFORE.search(r.text, max(s.start, d.start - 70), d.start)]
+    found = [d for d in found if not _dates_what_followed(r, s, d, found)]
     return sorted(found, key=lambda d: (not (_ON_DATE.search(r.text, max(0, d.start - 4), d.start) or d.weekday is not None or d.relative is not None), d.start))
+
+
+# "300 people filled the church on Wednesday for a service of thanks after Azerbaijan returned eight servicemen on Monday":
+# what followed the handover, told first; the handover's own verb comes after "after".
+_AFTER_A_HANDOVER = re.compile(r"\bafter\s+(?:[\w'’.-]+\s+){0,4}?(?:returned|released|freed|handed|exchanged|swapped|traded|gave\s+back)\b")
+_HANDOVER_VERB = re.compile(r"\b(?:returned|released|freed|handed|exchanged|swapped|traded|exchange|swap|return|release)\b", re.I)
+
+
+def _dates_what_followed(r: _Reading, s: Sentence, date: DateMention, candidates: list[DateMention]) -> bool:
+    """Whether a date is that of what followed a handover told later in its sentence, which has its own date."""
+    after = _AFTER_A_HANDOVER.search(r.text, date.end, s.end)
+    return after is not None and any(d.start > after.start() for d in candidates) and _HANDOVER_VERB.search(r.text, s.start, after.start()) is None
 
 
 def _is_dateline(text: str, date: DateMention) -> bool:

@@ -1181,3 +1181,17 @@ def test_people_among_a_handed_over_count_are_part_of_it_not_its_total():
     (mention,) = mentions_of(text)
     assert (mention.party_a, mention.party_b) == ("LV", "RU")
     assert fields(mention)["returned_to_a"] == {"12"} and fields(mention)["returned_to_b"] == {"7"}
+
+
+def test_a_date_of_what_followed_is_not_the_handover_date_told_after_after():
+    text = ("TBILISI, 12 June 2031 - Crowds lined the airport road on Thursday night to greet the men after Russia freed "
+            "six Georgian detainees on Tuesday, June 10, in exchange for four Russians held in Georgia.")
+    (mention,) = mentions_of(text)
+    assert mention.event_date == dt.date(2031, 6, 10)
+
+
+def test_a_handover_told_before_after_keeps_its_own_date():
+    text = ("TBILISI, 12 June 2031 - Russia and Georgia exchanged prisoners on Thursday, six for four, after talks in "
+            "Geneva on Monday.")
+    (mention,) = mentions_of(text)
+    assert mention.event_date == dt.date(2031, 6, 12)
