@@ -15,6 +15,7 @@ Every claim keeps the span of the words that state it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
@@ -314,13 +315,17 @@ class _Reading:
     mediations: list[PartyMention]
     sides: tuple[str, str]
     linked_each: dict[int, bool]
+    ends: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.ends = [s.end for s in self.sentences]  # sorted: sentences follow one another
 
     def sentence_of(self, pos: int) -> Sentence:
         return self.sentences[self.index_of(pos)]
 
     def index_of(self, pos: int) -> int:
         """The index of the sentence a position falls in (the last one, past the end)."""
-        return next((i for i, s in enumerate(self.sentences) if pos < s.end), len(self.sentences) - 1)
+        return min(bisect.bisect_right(self.ends, pos), len(self.sentences) - 1)
 
     def inside(self, i: int, pos: int) -> bool:
         return self.sentences[i].start <= pos < self.sentences[i].end
@@ -1364,8 +1369,12 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     def in_segment(pos: int) -> bool:
         return any(start <= pos < end for start, end, _ in segments)
 
-    def kinds(i: int) -> set[str]:
-        return {kind for m, kind in cues[i] if not in_segment(m.start())}
+    kinds_of: dict[int, set[str]] = {}
+
+    def kinds(i: int) -> set[str]:  # asked per figure and sentence below; cues and segments are settled by now
+        if i not in kinds_of:
+            kinds_of[i] = {kind for m, kind in cues[i] if not in_segment(m.start())}
+        return kinds_of[i]
 
     # The deal covering the handovers.
     deal: ExchangeMention | None = None
@@ -1531,10 +1540,9 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
     planned_sentences = [i for i in cue_sentences if "planned" in kinds(i)]
     if main is not None:
         deal_figures = set(deal.figure_starts) if deal is not None else set()
+        not_main = set(stage_sentences) | {i for i in (*planned_sentences, *deal_sentences) if "main" not in kinds(i)}
         handover_figures = [f for f in figures if not in_segment(f.start) and f.predicate != "agreed" and f.start not in deal_figures
-                            and not any(r.inside(i, f.start) for i in stage_sentences)
-                            and not any(r.inside(i, f.start) for i in planned_sentences if "main" not in kinds(i))
-                            and not any(r.inside(i, f.start) for i in deal_sentences if "main" not in kinds(i))]
+                            and not (r.index_of(f.start) in not_main and r.inside(r.index_of(f.start), f.start))]
         _add_counts(r, main, handover_figures)
         for clause in main_clauses:  # "..., and the last 350 per side were exchanged on Sunday", the main handover's day
             main.claims += [c for c in clause.claims if c.field not in ("status", "event_date")]

@@ -6,7 +6,8 @@ map, so any span of the normalized text can be traced back to the raw text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import bisect
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -50,32 +51,46 @@ def apply_edits(text: str, edits: list[Edit]) -> tuple[str, list[Applied]]:
     return "".join(pieces), applied
 
 
-def _map(pos: int, spans: list[tuple[int, int, int, int]], is_end: bool) -> int:
-    """Map through (from_start, from_end, to_start, to_end) spans sorted by from_start."""
-    shift = 0
-    for from_start, from_end, to_start, to_end in spans:
-        if pos <= from_start:
-            break
+class _Spans:
+    """(from_start, from_end, to_start, to_end) spans sorted by from_start, none overlapping: maps offsets across them."""
+
+    def __init__(self, spans: list[tuple[int, int, int, int]]):
+        self.spans = spans
+        self.starts = [span[0] for span in spans]
+
+    def map(self, pos: int, is_end: bool) -> int:
+        k = bisect.bisect_left(self.starts, pos)  # the spans before k start before pos; the last of them decides
+        if k == 0:
+            return pos
+        _, from_end, to_start, to_end = self.spans[k - 1]
         if pos < from_end:  # inside a changed span: snap outwards to its bounds
             return to_end if is_end else to_start
-        shift = to_end - from_end
-    return pos + shift
+        return pos + to_end - from_end
+
+
+def _backward(applied: list[Applied]) -> _Spans:
+    return _Spans([(e.out_start, e.out_end, e.in_start, e.in_end) for e in applied])
+
+
+def _forward(applied: list[Applied]) -> _Spans:
+    return _Spans([(e.in_start, e.in_end, e.out_start, e.out_end) for e in applied])
 
 
 def map_back(pos: int, applied: list[Applied], *, is_end: bool = False) -> int:
     """Offset in the edited text -> offset in the text before the edits."""
-    return _map(pos, [(e.out_start, e.out_end, e.in_start, e.in_end) for e in applied], is_end)
+    return _backward(applied).map(pos, is_end)
 
 
 def map_forward(pos: int, applied: list[Applied], *, is_end: bool = False) -> int:
     """Offset in the text before the edits -> offset in the edited text."""
-    return _map(pos, [(e.in_start, e.in_end, e.out_start, e.out_end) for e in applied], is_end)
+    return _forward(applied).map(pos, is_end)
 
 
 def compose(first: list[Applied], second: list[Applied]) -> list[Applied]:
     """Edits of two passes (raw -> mid -> final) as spans in raw and final text."""
-    final = [replace(e, out_start=map_forward(e.out_start, second), out_end=map_forward(e.out_end, second, is_end=True))
+    forward, backward = _forward(second), _backward(first)  # built once: a text may have hundreds of edits
+    final = [Applied(e.in_start, e.in_end, forward.map(e.out_start, False), forward.map(e.out_end, True), e.before, e.after, e.rule)
              for e in first]
-    final += [replace(e, in_start=map_back(e.in_start, first), in_end=map_back(e.in_end, first, is_end=True))
+    final += [Applied(backward.map(e.in_start, False), backward.map(e.in_end, True), e.out_start, e.out_end, e.before, e.after, e.rule)
               for e in second]
     return sorted(final, key=lambda e: (e.out_start, e.in_start))
