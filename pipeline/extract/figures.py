@@ -43,6 +43,8 @@ _CAPTIVE_WORDS = (re.compile(r"\b(?:prisoners?|POWs?|captives?|detainees?|hostag
 _CAPTOR = re.compile(r"\b(?:in|from)\s+(?P<captor>[A-Z][\w.]+)\s+(?:captivity|prisons?|custody|jails?|detention)\b|\bheld\s+by\s+(?P<holder>[A-Z][\w.]+)")
 _PARTICLE = re.compile(r"\b(?:hand|hands|handed|handing|turn|turned|turning|took|take|taken|taking|carried|carry|passed|pass|sent)\s+(?:over|under)\s+$", re.I)
 _BODIES_BEFORE = re.compile(r"\b(?:bodies|remains|corpses)\s+of\s+(?:the\s+)?$", re.I)
+# "a sellout crowd of 11,500", "an audience of about 300": a gathering's size counts people
+_GATHERING_BEFORE = re.compile(r"\b(?:crowds?|audiences?|attendance|turnout|gathering)\s+of\s+(?:[a-z]+\s+){0,2}$", re.I)
 _COMPARED = re.compile(r"\b(?:down|up|rising|falling|rose|fell)\s+from\s+(?:\w+\s+){0,2}$|\bcompared\s+(?:with|to)\s+(?:\w+\s+){0,2}$|\bthan\s+$", re.I)
 _COPULA = re.compile(r"\s+(?:of\s+(?:(?:them|those|these|whom)\s+(?:[a-z]+\s+){0,2}|the\s+\d[\d,]*\s+))?(?:were|are|was|is)\s+(?:all\s+)?")  # "two of the 84 are civilians"
 _WHOLE_OF_BEFORE = re.compile(r"\bof\s+the\s+$")  # "two of the 84 are ...": what the verb says is said of the part
@@ -236,7 +238,7 @@ class _Spans:
 
 
 _PHRASE_SPACE = " \n"  # what may stand between the words of a noun phrase: a line break inside a sentence wraps it ("three\nborder guards")
-_ZERO_LED = re.compile(r"(?<![\d.,])0\d")
+_ZERO_LED = re.compile(r"(?<![\d.,])(?<!\d )0\d")  # not a thousands group set off by a space: "2 750 000"
 _TALLY = re.compile(r"\d{1,3}[-–]\d{1,3}")
 
 
@@ -252,6 +254,17 @@ def _ends_linked(text: str, start: int, end: int) -> bool:
     in one of a few letters: the pattern, tried at every position of the window, runs only then."""
     last = text[start:end].rstrip()[-1:]
     return last in _LINKED_LAST_LETTERS and LINKED.search(text, start, end) is not None
+
+
+def _one_more_of_a_list(text: str, number: NumberMention, previous: FigureMention | None, sentence: Sentence) -> bool:
+    """Whether "one" and its noun follow a count of other things joined by "and" ("two shots and one assist"): a count
+    too, as "one" rarely stands for a pronoun there."""
+    return (previous is not None and previous.sentence == sentence.text and previous.category in ("other", UNKNOWN_NOUN)
+            and text[max(sentence.start, number.start - 5):number.start].rstrip().endswith(" and")
+            and _LOWER_WORD.match(text, number.end) is not None)
+
+
+_LOWER_WORD = re.compile(r" (?!(?:for|from|with|each|who|that|which|was|were|is|are|had|has|more|other|another|still|less|per|apiece|in|at|to|by|on)\b)[a-z]{3,}\b(?! of\b)")
 
 
 def _ends_compared(text: str, start: int, end: int) -> bool:
@@ -406,7 +419,9 @@ def _names_a_thing(text: str, start: int, sentence_start: int) -> bool:
     if i < 0:
         return False
     names = _numbered_names()
-    word = tokens[i].lower().strip(".:;([")  # "(IMO 9234561)", "[Article 5]"
+    if tokens[i][-1] in ",;:)]":
+        return False  # "in the press room; two camera positions": the noun ends a clause, it names no number
+    word = tokens[i].lower().lstrip("([").rstrip(".")  # "(IMO 9234561)", "[Article 5]", "Art. 5"
     return word in names or (i >= 1 and f"{tokens[i - 1].lower()} {word}" in names)
 
 
@@ -807,6 +822,8 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
         if _excluded(text, number, surface, date_spans):
             continue
         category, party, np_end = _noun_phrase(text, number, sentence.end)
+        if category is None and number.kind == "number" and _GATHERING_BEFORE.search(text, max(sentence.start, number.start - 40), number.start):
+            category = "people"
         if _is_year(number, surface) and (category is None or category in (UNKNOWN_NOUN, "other") and text.startswith(" ", number.end)):
             continue  # "in 2025", and "2025 prisoner exchanges": a year before a noun it does not count
         if category is None and number.kind == "number" and number.value < 120 and _AGE_VERB_BEFORE.search(text, max(sentence.start, number.start - 40), number.start) \
@@ -817,7 +834,8 @@ def extract_figures(text: str, parties: list[PartyMention] | None = None) -> lis
         if category in (None, UNKNOWN_NOUN, "other") and number.kind in ("number", "range") and _names_a_thing(text, number.start, sentence.start):
             continue  # "Article 205", "Flight 752", "stages two & three", "paras 3-4": the number names, it does not count
         if surface[:3].lower() == "one" and surface.lower().split("-")[0] == "one" and (
-                category in (None, "other") or _SUCH_OR_OF.match(text, number.end) or _PRONOUN_ONE_BEFORE.search(text, max(0, number.start - 8), number.start)):
+                category in (None, "other", UNKNOWN_NOUN) and not _one_more_of_a_list(text, number, previous, sentence)
+                or _SUCH_OR_OF.match(text, number.end) or _PRONOUN_ONE_BEFORE.search(text, max(0, number.start - 8), number.start)):
             continue  # "one" as a pronoun ("one such case", "each one took weeks") counts nothing
         predicate, predicate_side = (None, None) if (category in DURATIONS or number.kind == "percent") else _predicate(text, number, np_end, sentence, predicates)
         if predicate == "returned" and number.unit:

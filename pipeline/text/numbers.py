@@ -260,7 +260,32 @@ def find_numbers(text: str) -> list[NumberMention]:
                 read = [read[0]._replace(kind="money", unit="other")]
             found.extend(read)
             covered = read[-1].end if read else tail.end()  # the last reading ends last; a tail read as no part of the number is read again
-    return _without_restatements(text, found) if "(" in text else found
+    if "(" in text:
+        found = _without_restatements(text, found)
+    return _with_spaced_thousands(text, found) if _SPACED_GROUP.search(text) else found
+
+
+_SPACED_GROUP = re.compile(r"(?<![\d,.])(?<!\d )[1-9]\d{0,2}(?: \d{3})+(?![\d,]| \d)")
+_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
+
+
+def _with_spaced_thousands(text: str, found: list[NumberMention]) -> list[NumberMention]:
+    """'1 200 Swedish nationals', '12 500 000': a number whose thousands are set off by spaces is one number. Not a
+    telephone number's groups ('+46 8 405 10 00': a group of other than three digits is beside them) and not a day
+    after its month ('May 5 200 prisoners')."""
+    runs = {m.start(): m.end() for m in _SPACED_GROUP.finditer(text) if not _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start())}
+    kept: list[NumberMention] = []
+    for number in found:
+        end = runs.get(number.start)
+        if end is not None and number.kind == "number" and number.end < end:
+            groups = [n for n in found if number.start <= n.start < end]
+            if all(n.kind == "number" for n in groups) and groups[-1].end == end:
+                kept.append(number._replace(end=end, value=float(text[number.start:end].replace(" ", ""))))
+                continue
+        if kept and number.start < kept[-1].end:
+            continue  # a later group of a number joined above
+        kept.append(number)
+    return kept
 
 
 def _without_restatements(text: str, found: list[NumberMention]) -> list[NumberMention]:

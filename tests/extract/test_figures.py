@@ -726,3 +726,47 @@ def test_ship_registry_numbers_name_a_ship_and_seafarers_count_people(text, expe
 
 def test_a_number_to_dial_or_a_menu_option_is_no_count():
     assert figs("Families should dial 999, or call 112 from abroad and choose option 4.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Some 3 500 prisoners were freed under the amnesty.", [(3500, "prisoners")]),
+    ("The fund paid out 2 750 000 euros.", [(2750000, "other")]),
+])
+def test_thousands_set_off_by_spaces_are_one_number(text, expected):
+    assert value_categories(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("For details call +358 9 160 04, not the embassy.", []),
+    ("On Jan 8 300 detainees were moved.", [(300, "prisoners")]),
+])
+def test_spaced_groups_of_a_phone_number_or_after_a_month_stay_apart(text, expected):
+    assert [(v, c) for v, c in value_categories(text) if v not in (358, 9, 160, 4, 8)] == expected
+
+
+def test_a_terminal_number_names_a_terminal():
+    assert figs("The plane from Doha taxied to Terminal 2 just after noon.") == []
+
+
+def test_a_noun_that_ends_a_clause_names_no_number_after_it():
+    assert value_categories("Reporters wait in the briefing room; 12 seats remain.") == [(12, "other")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The rally drew a crowd of about 4,000 in the capital.", [(4000, "people")]),
+    ("An audience of 350 heard the freed pilot speak.", [(350, "people")]),
+])
+def test_a_crowd_or_audience_counts_people(text, expected):
+    assert value_categories(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The striker finished with three goals and one assist.", [(3, "other"), (1, "other")]),
+    ("She set out two plates and one for the guest who never came.", [(2, "other")]),
+])
+def test_one_joined_by_and_to_a_count_of_things_counts_too(text, expected):
+    assert value_categories(text) == expected
+
+
+def test_pupils_count_people():
+    assert value_categories("Some 80 pupils sang at the homecoming.") == [(80, "people")]
