@@ -102,7 +102,7 @@ _EACH_SIDE_RELEASE = re.compile(r"\b(?:each|both|either)\s+(?:side|sides|country
                                 r"|\b(?P<verb2>freed|released|handed\s+over)\s+by\s+(?:each|both)\s+(?:side|sides)\b", re.I)
 _EACH_DAY = re.compile(r"\b(?:each|every)\s+day\b|\bper\s+day\b|\bdaily\b|\bon\s+both\s+days\b", re.I)
 _ASIDE_NAME = re.compile(r"\(([A-Z][\w’'-]*)\)")
-_IN_RETURN_LATER = re.compile(r"\b(?:received|got\s+back)\b[^.;]*\bin\s+return\b")
+_IN_RETURN_LATER = re.compile(r"\b(?:received|got\s+back|got)\b[^.;]*\bin\s+return\b")
 _IN_RETURN_AFTER = re.compile(r"[^.;]{0,20}?\bin\s+(?:return|exchange)\b(?!\s+for\b)")
 # "Kyrgyzstan handed over four Tajik servicemen at the checkpoint and received three ...": the giver is the receiver of what follows
 _GAVE_AND_GOT = re.compile(rf"(?P<party>{_PARTY_WORD})\s+(?:has\s+|had\s+)?(?:handed\s+over|released|freed|returned|transferred)\b[^.;]*?"
@@ -114,7 +114,7 @@ _RECEIVER_VERB = re.compile(rf"\b{_RECEIVER_VERBS}\b")
 _STATE_GIVER = re.compile(r"\b(?:[Tt]he\s+)?(?:[a-z]+\s+)?(?:(?P<state>government|army|military|junta|regime|authorities)|(?P<group>rebels|insurgents|militants|guerrillas|militia))\s+(?:has\s+|had\s+|have\s+|will\s+|would\s+|also\s+|then\s+)?"
                           r"(?:released|freed|handed\s+over|returned|release|free|hand\s+over|return|releases|frees|hands\s+over|returns)\s+(?:\w+\s+){0,3}$")
 _STATE_INSTITUTION = re.compile(r"[Tt]he\s+(?:[Gg]overnment|[Aa]rmy|[Mm]ilitary)\b")  # names no party: the state side, read in context
-_RECEIVER_BEFORE = re.compile(rf"(?P<receiver>{_PARTY_WORD}){_INSTITUTION}\s+(?:said\s+(?:on\s+\w+\s+)?(?:it|that\s+it)\s+)?(?:has\s+|had\s+|have\s+)?(?:received|receiving|got\s+back|getting\s+back|brought\s+home|brought\s+back|returned\s+home|welcomed\s+home|recovered|secured\s+the\s+release\s+of|won\s+the\s+release\s+of|obtained\s+the\s+release\s+of)\s+(?:\w+\s+){{0,3}}$")
+_RECEIVER_BEFORE = re.compile(rf"(?P<receiver>{_PARTY_WORD}){_INSTITUTION}\s+(?:said\s+(?:on\s+\w+\s+)?(?:it|that\s+it)\s+)?(?:has\s+|had\s+|have\s+)?(?:received|receiving|got\s+back|getting\s+back|got|gets|brought\s+home|brought\s+back|returned\s+home|welcomed\s+home|recovered|secured\s+the\s+release\s+of|won\s+the\s+release\s+of|obtained\s+the\s+release\s+of)\s+(?:\w+\s+){{0,3}}$")
 # "Russia got 150 of its own back", "Kyiv brought 90 soldiers home": the receiver, the count, then "back" or "home"
 _SPLIT_RECEIVER_BEFORE = re.compile(rf"(?P<receiver>{_PARTY_WORD}){_INSTITUTION}\s+(?:has\s+|had\s+|have\s+)?(?:got|gets|brought|brings|welcomed|welcomes|flew|flies)\s+(?:\w+\s+){{0,3}}$")
 _BACK_HOME_AFTER = re.compile(r"\s+(?:back|home)\b")
@@ -212,9 +212,11 @@ _STATEMENT_DATE = re.compile(r"\b(?:said|says|announced|declared|reported|told|c
 _ONE_PERSON_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.I)  # "a French teacher", "an Iranian engineer": one person by nationality
 _NOUN_AFTER = re.compile(r"\s+(?!(?:who|was|has|had|is|and|or)\b)[a-z]{3,}\b")
 _PEOPLE = re.compile(r"\b(?:prisoners?|POWs?|captives?|detainees?|hostages?|soldiers?|servicemen|civilians|troops|defenders|inmates|people|persons|nationals|citizens?)\b", re.I)
-_MEDIATOR_WORDS = ("mediat", "broker", "facilitat", "go-between", "intermediar", "helped", "good offices", "grateful", "thank", " role in ")  # the subject pattern runs only if one is there
+_MEDIATOR_WORDS = ("mediat", "broker", "facilitat", "hosted", "go-between", "intermediar", "helped", "good offices", "grateful", "thank", " role in ")  # the subject pattern runs only if one is there
 _MEDIATOR_SUBJECT = re.compile(rf"(?P<who>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:(?:acted\s+as|served\s+as|was|were)\s+(?:the\s+|a\s+)?(?:mediators?|brokers?|go-betweens?|intermediar(?:y|ies))\b|(?:provided|offered)\s+(?:\w+\s+)?(?:mediation|good\s+offices)\b)"
                                rf"|(?P<who2>{_PARTY_WORD})(?:\s*,\s*(?:which|who))?\s+(?:(?:had|has|have)\s+)?(?:(?:again|also|once\s+again)\s+)?(?:mediated|brokered|facilitated)\s+(?:the|a|an|this)\s+(?:\w+\s+)?(?:exchange|swap|deal|agreement|handover|release|talks|negotiations)"
+                               # "Türkiye hosted the handover": the host of the handover itself (not of talks, which may be years before)
+                               rf"|(?P<who5>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:also\s+)?hosted\s+(?:the|this)\s+(?:\w+\s+)?(?:exchange|swap|handover)\b"
                                # "the sixth swap the UAE has brokered": the mediator in a clause after the swap
                                rf"|\b(?:exchange|swap|deal|handover|release)s?\s+(?:that\s+|which\s+)?(?:the\s+)?(?P<who4>{_PARTY_WORD})\s+(?:(?:had|has|have)\s+)?(?:(?:again|also)\s+)?(?:mediated|brokered|facilitated)\b"
                                # "... thanked the United Arab Emirates, which mediated the swap"
@@ -393,7 +395,7 @@ def _mediations(text: str, parties: list[PartyMention]) -> list[PartyMention]:
         if group:
             found += [p for p in parties if m.start(group) < p.end and p.start < m.end(group)]  # overlapping: "United Arab Emirates" is longer than a party word
             continue
-        group = next(name for name in ("who", "who2", "who3", "who4") if m.group(name))
+        group = next(name for name in ("who", "who2", "who3", "who4", "who5") if m.group(name))
         words = m.group(group).split()
         code = party_of_word(m.group(group)) or party_of_word(words[-1]) or party_of_word(words[0])
         if code:
@@ -794,8 +796,14 @@ def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMenti
         if not recipients and fig.party and fig.party not in r.sides:
             others.add(fig.party)
         named = _named_before_count(r, fig) if len(recipients) == 1 else None
+        # "He was freed on Nov. 13 along with two other Americans": the others and him
+        with_others = len(recipients) == 1 and _ALONG_WITH_BEFORE.search(r.text, max(0, fig.start - 20), fig.start) \
+            and r.text.startswith(" other", fig.end)
         for party in recipients:
             side = "a" if party == r.sides[0] else "b"
+            if with_others and COUNTED[fig.category] == "returned_to":
+                mention.claims.append(Claim(f"returned_to_{side}", str(int(fig.value) + 1), fig.start, fig.phrase_end, True))
+                continue
             if named is None or COUNTED[fig.category] != "returned_to":
                 mention.claims.append(Claim(f"{COUNTED[fig.category]}_{side}", str(int(fig.value)), fig.start, fig.end, inferred))
             if named is not None:  # "freed the dissident Anatoly Shcharansky and three Western agents": four people
@@ -835,6 +843,7 @@ def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMenti
 
 
 _NAMED_AND_BEFORE = re.compile(r"\s+and\s+$")
+_ALONG_WITH_BEFORE = re.compile(r"\b(?:along|together)\s+with\s+$")
 _FREEING_VERB = re.compile(r"\b(?:freed|free|frees|freeing|released|release|releases|releasing|pardoned|handed\s+over|hand\s+over)\s+")
 
 
@@ -1025,8 +1034,13 @@ def _event_date_candidates(r: _Reading, i: int, excluded: set[int], precisions: 
              and not _RELATIVE_CLAUSE_OPEN.search(r.text, max(s.start, d.start - 90), d.start)
              and not _DEAL_BEGAN_BEFORE.search(r.text, max(s.start, d.start - 60), d.start)
              and not _AGREEMENT_REACHED_BEFORE.search(r.text, max(s.start, d.start - 70), d.start)]
-    found = [d for d in found if not _dates_what_followed(r, s, d, found)]
+    found = [d for d in found if not _dates_what_followed(r, s, d, found) and not _INTERVAL_AFTER.match(r.text, d.end, s.end)]
     return sorted(found, key=lambda d: (not (_ON_DATE.search(r.text, max(0, d.start - 4), d.start) or d.weekday is not None or d.relative is not None), d.start))
+
+
+# "played on Friday night, seven days after he was freed in a swap": the date of what came an interval after the handover
+_INTERVAL_AFTER = re.compile(r"(?:\s+(?:night|morning|evening|afternoon))?,?\s+(?:just\s+|only\s+|some\s+|about\s+)?(?:[\w-]+\s+){1,2}?"
+                             r"(?:days?|weeks?|months?|hours?)\s+(?:after|since)\b", re.I)
 
 
 # "300 people filled the church on Wednesday for a service of thanks after Azerbaijan returned eight servicemen on Monday":

@@ -1195,3 +1195,41 @@ def test_a_handover_told_before_after_keeps_its_own_date():
             "Geneva on Monday.")
     (mention,) = mentions_of(text)
     assert mention.event_date == dt.date(2031, 6, 12)
+
+
+def test_a_side_that_got_people_in_return_receives_them():
+    text = ("YEREVAN, 4 April 2031 - Armenia and Azerbaijan exchanged prisoners on Friday: 14 Armenians crossed the border, "
+            "and Azerbaijan got nine servicemen in return.")
+    (mention,) = mentions_of(text)
+    assert (mention.party_a, mention.party_b) == ("AM", "AZ")
+    assert fields(mention)["returned_to_a"] == {"14"} and fields(mention)["soldiers_to_b"] == {"9"}
+
+
+def test_the_host_of_the_handover_is_no_side():
+    text = ("ANKARA, 8 May 2031 - Russia freed two Americans on Wednesday in exchange for three Russians held in the United "
+            "States. Türkiye hosted the exchange at an Ankara airfield.")
+    (mention,) = mentions_of(text)
+    assert (mention.party_a, mention.party_b) == ("RU", "US")
+    assert fields(mention)["mediators"] == {"TR"}
+
+
+def test_a_date_an_interval_after_the_handover_does_not_date_it():
+    text = ("VILNIUS, 20 March 2031 - The journalist Rasa Kairiene was back at her desk on Thursday, nine days after she "
+            "was freed in a prisoner exchange between Belarus and Lithuania. Belarus released her on March 10, and "
+            "Lithuania handed over three Belarusians.")
+    (mention,) = mentions_of(text)
+    assert mention.event_date == dt.date(2031, 3, 10)
+
+
+def test_people_freed_along_with_others_are_the_others_and_the_one_told():
+    text = ("WASHINGTON, 2 May 2031 - A Texas teacher jailed in Caracas was freed on Thursday along with four other "
+            "Americans, and the United States released two Venezuelans in exchange.")
+    (mention,) = mentions_of(text)
+    assert fields(mention)["returned_to_a"] == {"5"} and fields(mention)["returned_to_b"] == {"2"}
+
+
+def test_the_host_of_talks_years_before_is_no_mediator():
+    text = ("ASMARA, 3 May 2031 - Eritrea and Ethiopia exchanged 40 prisoners each on Friday. Kenya, which hosted the "
+            "2019 talks, was not involved.")
+    (mention,) = mentions_of(text)
+    assert "mediators" not in fields(mention)
