@@ -840,6 +840,18 @@ def _add_counts(r: _Reading, mention: ExchangeMention, figures: list[FigureMenti
             mention.claims.append(Claim(f"returned_to_{side}", str(int(fig.value)), fig.start, fig.end, inferred))
             mention.figure_starts.append(fig.start)
     mention.other_parties = sorted(others)
+    _drop_misplaced_echoes(mention)
+
+
+def _drop_misplaced_echoes(mention: ExchangeMention) -> None:
+    """A count whose side was only inferred ("Eight soldiers come home" in a headline), when the text states the same
+    count for the other side and a count of its own for this one ("returned eight Armenian servicemen ... for three
+    Azerbaijani soldiers"), is the other side's count told again: dropped from this side."""
+    stated = {(c.field, c.value) for c in mention.claims if not c.inferred}
+    stated_fields = {field for field, _ in stated}
+    mention.claims = [c for c in mention.claims if not (
+        c.inferred and c.field[-2:] in ("_a", "_b") and c.field in stated_fields and (c.field, c.value) not in stated
+        and (c.field[:-1] + ("b" if c.field[-1] == "a" else "a"), c.value) in stated)]
 
 
 _NAMED_AND_BEFORE = re.compile(r"\s+and\s+$")

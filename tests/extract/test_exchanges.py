@@ -1233,3 +1233,12 @@ def test_the_host_of_talks_years_before_is_no_mediator():
             "2019 talks, was not involved.")
     (mention,) = mentions_of(text)
     assert "mediators" not in fields(mention)
+
+
+def test_a_headline_count_told_again_for_one_side_is_not_given_to_the_other():
+    text = ("Eleven soldiers come home\n\nTBILISI, 9 May 2031 - Families gathered at the airport on Saturday after Russia "
+            "returned eleven Georgian servicemen on Friday in exchange for four Russian soldiers held in Georgia.")
+    (mention,) = mentions_of(text)
+    f = fields(mention)
+    assert (mention.party_a, mention.party_b) == ("GE", "RU")
+    assert f["soldiers_to_a"] == {"11"} and f["soldiers_to_b"] == {"4"}
