@@ -1568,7 +1568,7 @@ def extract_exchanges(text: str, reference_date: dt.date | None = None, figures:
         deal_figures = set(deal.figure_starts) if deal is not None else set()
         not_main = set(stage_sentences) | {i for i in (*planned_sentences, *deal_sentences) if "main" not in kinds(i)}
         handover_figures = [f for f in figures if not in_segment(f.start) and f.predicate != "agreed" and f.start not in deal_figures
-                            and not (r.index_of(f.start) in not_main and r.inside(r.index_of(f.start), f.start))]
+                            and not ((at_sentence := r.index_of(f.start)) in not_main and r.inside(at_sentence, f.start))]
         _add_counts(r, main, handover_figures)
         for clause in main_clauses:  # "..., and the last 350 per side were exchanged on Sunday", the main handover's day
             main.claims += [c for c in clause.claims if c.field not in ("status", "event_date")]
